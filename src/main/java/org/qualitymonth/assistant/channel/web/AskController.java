@@ -1,0 +1,44 @@
+package org.qualitymonth.assistant.channel.web;
+
+import java.util.Map;
+
+import org.qualitymonth.assistant.chat.ChatService;
+import org.qualitymonth.assistant.chat.Question;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code POST /api/v1/ask}: the HTTP adapter over {@link ChatService}. */
+@RestController
+class AskController {
+
+	private final ChatService chat;
+
+	private final WebSettings settings;
+
+	AskController(ChatService chat, WebSettings settings) {
+		this.chat = chat;
+		this.settings = settings;
+	}
+
+	@PostMapping(path = "/api/v1/ask", consumes = MediaType.APPLICATION_JSON_VALUE,
+			produces = MediaType.APPLICATION_JSON_VALUE)
+	AskResponse ask(@RequestBody Map<String, Object> body) {
+		Object text = body.get("text");
+		if (!(text instanceof String question) || question.isBlank()) {
+			throw new BadQuestionException(HttpStatus.BAD_REQUEST, "\"text\" must be a non-blank string");
+		}
+		if (question.codePointCount(0, question.length()) > settings.maxTextLength()) {
+			throw new BadQuestionException(HttpStatus.BAD_REQUEST,
+					"\"text\" is longer than " + settings.maxTextLength() + " characters");
+		}
+		Object session = body.get("sessionId");
+		if (session != null && !(session instanceof String)) {
+			throw new BadQuestionException(HttpStatus.BAD_REQUEST, "\"sessionId\" must be a string when given");
+		}
+		return AskResponse.of(chat.ask(new Question(question, (String) session, "api")));
+	}
+
+}

@@ -1,0 +1,38 @@
+package org.qualitymonth.assistant.chat;
+
+import java.util.function.Function;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import org.qualitymonth.assistant.nlu.Decision;
+
+/**
+ * Decisions by (knowledge version, normalised text). Keyed by version, so a reload can never
+ * serve an answer of the previous snapshot; cleared on reload as well to free the memory.
+ */
+public final class AnswerCache {
+
+	private record Key(String version, String normalizedText) {
+	}
+
+	private final Cache<Key, Decision> cache;
+
+	public AnswerCache(long maximumSize) {
+		this.cache = Caffeine.newBuilder().maximumSize(maximumSize).recordStats().build();
+	}
+
+	Decision get(String version, String normalizedText, Function<String, Decision> decide) {
+		return cache.get(new Key(version, normalizedText), key -> decide.apply(key.normalizedText()));
+	}
+
+	public void clear() {
+		cache.invalidateAll();
+	}
+
+	/** The underlying cache, for metrics. */
+	public Cache<?, ?> caffeine() {
+		return cache;
+	}
+
+}

@@ -1,0 +1,36 @@
+package org.qualitymonth.assistant.chat;
+
+import java.util.List;
+
+import org.qualitymonth.assistant.nlu.Candidate;
+import org.qualitymonth.assistant.nlu.Outcome;
+
+/**
+ * The one answer to one question, for every channel to render in its own format.
+ *
+ * @param outcome answered, suggested or declined
+ * @param intent the intent answered with; null when declined
+ * @param confidence the classifier's probability for the best intent
+ * @param answer the reply text (the fallback text when declined)
+ * @param source the notice section the answer comes from, or null
+ * @param suggestions choices when the bot is unsure, or the main topics when it declines
+ * @param related follow-up topics after a confident answer
+ * @param candidates the most likely intents, for the query log and staff review
+ * @param normalizedText the question after normalisation
+ * @param knowledgeVersion version of the knowledge base that answered
+ */
+public record Reply(Outcome outcome, String intent, double confidence, String answer, String source,
+		List<Choice> suggestions, List<Choice> related, List<Candidate> candidates, String normalizedText,
+		String knowledgeVersion) {
+
+	public Reply {
+		suggestions = List.copyOf(suggestions);
+		related = List.copyOf(related);
+		candidates = List.copyOf(candidates);
+	}
+
+	public boolean answered() {
+		return outcome != Outcome.DECLINED;
+	}
+
+}

@@ -1,0 +1,36 @@
+package org.qualitymonth.assistant.chat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+
+import org.qualitymonth.assistant.knowledge.InvalidKnowledgeException;
+import org.qualitymonth.assistant.knowledge.KnowledgeBase;
+import org.qualitymonth.assistant.knowledge.KnowledgeLoader;
+import org.qualitymonth.assistant.knowledge.NoticeGrounding;
+import org.qualitymonth.assistant.nlu.DecisionPolicy;
+import org.qualitymonth.assistant.nlu.IntentClassifier;
+import org.qualitymonth.assistant.nlu.NluSettings;
+
+/** The core without Spring: for the staff command-line tools, the evaluation and tests. */
+public final class StandaloneAssistant {
+
+	private StandaloneAssistant() {
+	}
+
+	public static KnowledgeBase load(Path intentsDir, Path noticeFile, int minExamples)
+			throws IOException, InvalidKnowledgeException {
+		NoticeGrounding grounding = new NoticeGrounding(Files.readString(noticeFile, StandardCharsets.UTF_8));
+		return new KnowledgeLoader(grounding, minExamples, Clock.systemUTC()).load(intentsDir);
+	}
+
+	public static ChatService chatService(KnowledgeBase kb, NluSettings nlu) {
+		AnswerCache cache = new AnswerCache(10_000);
+		AssistantState state = new AssistantState(cache);
+		state.install(new Snapshot(kb, IntentClassifier.train(kb, nlu)));
+		return new ChatService(state, cache, new DecisionPolicy(nlu), ChatService.defaultSettings());
+	}
+
+}

@@ -1,0 +1,45 @@
+package org.qualitymonth.assistant.knowledge;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One intent as staff wrote it in an intent file.
+ *
+ * @param id stable identifier used by the classifier and in links between intents
+ * @param title short label for buttons
+ * @param source the section of the notice the answer is taken from (may be null for small talk)
+ * @param answer the reply text
+ * @param examples training phrases
+ * @param related ids of follow-up intents offered after this answer
+ * @param publicInfo facts in the answer that are general public information, not from the notice
+ * @param origin file and line the intent was read from, for messages to staff
+ */
+public record Intent(String id, String title, String source, String answer, List<String> examples,
+		List<String> related, List<String> publicInfo, Origin origin) {
+
+	/** The id of the class that collects questions the bot must decline. */
+	public static final String OUT_OF_SCOPE = "out_of_scope";
+
+	public Intent {
+		Objects.requireNonNull(id, "id");
+		Objects.requireNonNull(answer, "answer");
+		title = (title == null || title.isBlank()) ? id : title;
+		examples = List.copyOf(examples);
+		related = List.copyOf(related);
+		publicInfo = List.copyOf(publicInfo);
+	}
+
+	public boolean isOutOfScope() {
+		return OUT_OF_SCOPE.equals(id);
+	}
+
+	/** Where in the intent files something was written. */
+	public record Origin(String file, int line) {
+		@Override
+		public String toString() {
+			return file + ":" + line;
+		}
+	}
+
+}

@@ -1,0 +1,97 @@
+package org.qualitymonth.assistant.knowledge;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.qualitymonth.assistant.knowledge.IntentFileParser.problem;
+
+/**
+ * Turns a directory of intent files into a validated {@link KnowledgeBase}, or into the list
+ * of problems that stop it. Nothing is half-loaded: one problem rejects the whole directory.
+ */
+public final class KnowledgeLoader {
+
+	private final IntentFileParser parser = new IntentFileParser();
+
+	private final KnowledgeValidator validator;
+
+	private final Clock clock;
+
+	public KnowledgeLoader(NoticeGrounding grounding, int minExamples, Clock clock) {
+		this.validator = new KnowledgeValidator(grounding, minExamples);
+		this.clock = clock;
+	}
+
+	public KnowledgeBase load(Path directory) throws InvalidKnowledgeException {
+		List<Intent> intents = new ArrayList<>();
+		List<Problem> problems = new ArrayList<>();
+		MessageDigest digest = sha256();
+		List<Path> files = intentFiles(directory, problems);
+		for (Path path : files) {
+			String name = directory.relativize(path).toString();
+			byte[] bytes;
+			String content;
+			try {
+				bytes = Files.readAllBytes(path);
+				content = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+			}
+			catch (CharacterCodingException ex) {
+				problems.add(problem(name, 0, "problem.unreadable", "not UTF-8 / 不是 UTF-8 编码"));
+				continue;
+			}
+			catch (IOException ex) {
+				problems.add(problem(name, 0, "problem.unreadable", ex.getMessage()));
+				continue;
+			}
+			digest.update(name.getBytes(StandardCharsets.UTF_8));
+			digest.update(bytes);
+			IntentFileParser.Parsed parsed = parser.parse(name, content);
+			intents.addAll(parsed.intents());
+			problems.addAll(parsed.problems());
+		}
+		if (problems.isEmpty() && files.isEmpty()) {
+			problems.add(problem(directory.toString(), 0, "problem.noFiles"));
+		}
+		if (problems.isEmpty()) {
+			problems.addAll(validator.validate(intents));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidKnowledgeException(problems);
+		}
+		String version = HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+		return new KnowledgeBase(version, clock.instant(), intents);
+	}
+
+	private static List<Path> intentFiles(Path directory, List<Problem> problems) {
+		try (Stream<Path> paths = Files.walk(directory)) {
+			return paths.filter(Files::isRegularFile)
+				.filter(p -> p.getFileName().toString().matches("[^.].*\\.ya?ml"))
+				.sorted()
+				.toList();
+		}
+		catch (IOException ex) {
+			problems.add(problem(directory.toString(), 0, "problem.unreadable", ex.getMessage()));
+			return List.of();
+		}
+	}
+
+	private static MessageDigest sha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

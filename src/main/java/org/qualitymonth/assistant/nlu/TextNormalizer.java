@@ -1,0 +1,36 @@
+package org.qualitymonth.assistant.nlu;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import com.hankcs.hanlp.HanLP;
+
+/**
+ * Brings a citizen's question into one canonical form before anything matches on it:
+ * full-width to half-width, traditional to simplified (HanLP's conversion tables), lower case,
+ * and zero-width, control, bidi, emoji and punctuation characters removed or turned into spaces.
+ */
+public final class TextNormalizer {
+
+	/** Zero-width and bidi controls are removed outright so they cannot split a word ("质\u200b量"). */
+	private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cf}\\u200B-\\u200F\\u2028\\u2029\\u202A-\\u202E\\u2060-\\u206F\\uFEFF\\uFE00-\\uFE0F]");
+
+	/** Everything that is not a letter, digit or the @ of an address becomes a separator. */
+	private static final Pattern NOISE = Pattern.compile("[^\\p{L}\\p{N}@._+-]+|(?<![\\p{L}\\p{N}])[._+-]|[._+-](?![\\p{L}\\p{N}])");
+
+	private static final Pattern SPACES = Pattern.compile("\\s+");
+
+	public String normalize(String text) {
+		if (text == null || text.isEmpty()) {
+			return "";
+		}
+		String s = INVISIBLE.matcher(text).replaceAll("");
+		s = Normalizer.normalize(s, Normalizer.Form.NFKC);
+		s = HanLP.convertToSimplifiedChinese(s);
+		s = s.toLowerCase(Locale.ROOT);
+		s = NOISE.matcher(s).replaceAll(" ");
+		return SPACES.matcher(s).replaceAll(" ").strip();
+	}
+
+}

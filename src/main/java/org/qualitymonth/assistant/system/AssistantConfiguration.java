@@ -1,0 +1,79 @@
+package org.qualitymonth.assistant.system;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Clock;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+
+import org.qualitymonth.assistant.chat.AnswerCache;
+import org.qualitymonth.assistant.chat.AssistantState;
+import org.qualitymonth.assistant.chat.ChatService;
+import org.qualitymonth.assistant.chat.ChatSettings;
+import org.qualitymonth.assistant.chat.Snapshot;
+import org.qualitymonth.assistant.knowledge.KnowledgeLoader;
+import org.qualitymonth.assistant.knowledge.KnowledgeReloader;
+import org.qualitymonth.assistant.knowledge.NoticeGrounding;
+import org.qualitymonth.assistant.nlu.DecisionPolicy;
+import org.qualitymonth.assistant.nlu.IntentClassifier;
+import org.qualitymonth.assistant.nlu.NluSettings;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the plain-Java core (knowledge, nlu, chat) into Spring. */
+@Configuration(proxyBeanMethods = false)
+class AssistantConfiguration {
+
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	NoticeGrounding noticeGrounding(BotProperties bot) {
+		try {
+			return new NoticeGrounding(Files.readString(bot.noticeFile(), StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot read the notice " + bot.noticeFile().toAbsolutePath()
+					+ " (set bot.notice-file); answers are checked against it", ex);
+		}
+	}
+
+	@Bean
+	AnswerCache answerCache(ChatSettings chat, MeterRegistry meters) {
+		AnswerCache cache = new AnswerCache(chat.cacheSize());
+		CaffeineCacheMetrics.monitor(meters, cache.caffeine(), "answers");
+		return cache;
+	}
+
+	@Bean
+	AssistantState assistantState(AnswerCache cache) {
+		return new AssistantState(cache);
+	}
+
+	/** Loads the intents before the app takes questions: a broken directory at start-up stops the app. */
+	@Bean
+	KnowledgeReloader knowledgeReloader(BotProperties bot, NoticeGrounding grounding, AssistantState state,
+			NluSettings nlu, Clock clock) {
+		KnowledgeLoader loader = new KnowledgeLoader(grounding, bot.minExamples(), clock);
+		KnowledgeReloader reloader = new KnowledgeReloader(loader, bot.intentsDir(),
+				kb -> state.install(new Snapshot(kb, IntentClassifier.train(kb, nlu))), clock);
+		if (!reloader.reload()) {
+			throw new IllegalStateException("The intent files in " + bot.intentsDir().toAbsolutePath()
+					+ " are invalid:\n" + reloader.status().problems().stream().map(Object::toString)
+						.reduce((a, b) -> a + "\n" + b).orElse(""));
+		}
+		return reloader;
+	}
+
+	@Bean
+	ChatService chatService(AssistantState state, AnswerCache cache, NluSettings nlu, ChatSettings chat,
+			KnowledgeReloader loadedFirst) {
+		return new ChatService(state, cache, new DecisionPolicy(nlu), chat);
+	}
+
+}

@@ -1,0 +1,91 @@
+package org.qualitymonth.assistant.channel.web;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code POST /api/v1/ask} over real HTTP against the whole application. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AskApiTest {
+
+	@TempDir
+	static Path dataDir;
+
+	@DynamicPropertySource
+	static void dataDir(DynamicPropertyRegistry registry) {
+		registry.add("bot.data-dir", () -> dataDir.toString());
+	}
+
+	@LocalServerPort
+	int port;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@Test
+	void answersTheThemeAsJson() throws Exception {
+		HttpResponse<String> response = post("application/json", "{\"text\":\"质量月的主题是什么\",\"sessionId\":\"a\"}");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("\"answered\":true", "\"intent\":\"theme\"", "建设质量强国 决胜全面小康",
+				"\"source\":", "\"suggestions\":[", "\"confidence\":");
+	}
+
+	@Test
+	void declinesOffTopicQuestionsWithTheFallback() throws Exception {
+		HttpResponse<String> response = post("application/json", "{\"text\":\"附近有什么好吃的\"}");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("\"answered\":false", "\"intent\":null", "\"source\":null");
+	}
+
+	@Test
+	void rejectsMalformedJson() throws Exception {
+		assertClientError(post("application/json", "{\"text\": "), 400);
+	}
+
+	@Test
+	void rejectsMissingNonStringAndBlankText() throws Exception {
+		assertClientError(post("application/json", "{}"), 400);
+		assertClientError(post("application/json", "{\"text\": 42}"), 400);
+		assertClientError(post("application/json", "{\"text\": [\"a\"]}"), 400);
+		assertClientError(post("application/json", "{\"text\": \"   \"}"), 400);
+		assertClientError(post("application/json", "[1,2]"), 400);
+		assertClientError(post("application/json", "{\"text\": \"主题\", \"sessionId\": 7}"), 400);
+	}
+
+	@Test
+	void rejectsOverLongText() throws Exception {
+		assertClientError(post("application/json", "{\"text\":\"" + "质".repeat(501) + "\"}"), 400);
+	}
+
+	@Test
+	void rejectsTheWrongContentType() throws Exception {
+		assertClientError(post("application/x-www-form-urlencoded", "text=hello"), 415);
+		assertClientError(post("text/plain", "质量月的主题是什么"), 415);
+	}
+
+	private void assertClientError(HttpResponse<String> response, int status) {
+		assertThat(response.statusCode()).isEqualTo(status);
+		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("json"));
+		assertThat(response.body()).contains("\"message\"");
+	}
+
+	private HttpResponse<String> post(String contentType, String body) throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/ask"))
+			.header("Content-Type", contentType)
+			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+			.build();
+		return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+	}
+
+}
