@@ -33,7 +33,11 @@ public class ChatService {
 
 	private final String menuIntent;
 
-	public ChatService(AssistantState state, AnswerCache cache, DecisionPolicy policy, ChatSettings settings) {
+	private final List<ConversationListener> listeners;
+
+	public ChatService(AssistantState state, AnswerCache cache, DecisionPolicy policy, ChatSettings settings,
+			List<ConversationListener> listeners) {
+		this.listeners = List.copyOf(listeners);
 		this.state = state;
 		this.cache = cache;
 		this.policy = policy;
@@ -57,6 +61,7 @@ public class ChatService {
 		if (reply.answered()) {
 			memory.remember(question.sessionId(), new ConversationMemory.Turn(reply.intent(), normalized));
 		}
+		notify(question, reply);
 		return reply;
 	}
 
@@ -68,8 +73,15 @@ public class ChatService {
 			.filter(i -> !i.isOutOfScope())
 			.orElseThrow(() -> new UnknownIntentException(intentId));
 		memory.remember(sessionId, new ConversationMemory.Turn(intent.id(), intent.title()));
-		return new Reply(Outcome.ANSWERED, intent.id(), 1.0, intent.answer(), intent.source(), List.of(),
+		return new Reply(newId(), Outcome.ANSWERED, intent.id(), 1.0, intent.answer(), intent.source(), List.of(),
 				choices(snapshot.knowledge(), intent.related()), List.of(), "", snapshot.knowledge().version());
+	}
+
+	/** Records a citizen's 👍 or 👎 on a reply. */
+	public void feedback(String replyId, boolean helpful) {
+		for (ConversationListener listener : listeners) {
+			listener.onFeedback(replyId, helpful);
+		}
 	}
 
 	/** The main topics, as offered on the welcome screen and after a declined question. */
@@ -107,13 +119,13 @@ public class ChatService {
 	private Reply render(KnowledgeBase kb, Decision decision, String normalized) {
 		String version = kb.version();
 		if (decision.outcome() == Outcome.DECLINED) {
-			return new Reply(Outcome.DECLINED, null, decision.confidence(), kb.outOfScope().answer(), null, menu(kb),
+			return new Reply(newId(), Outcome.DECLINED, null, decision.confidence(), kb.outOfScope().answer(), null, menu(kb),
 					List.of(), decision.choices(), normalized, version);
 		}
 		Intent intent = kb.intent(decision.intent());
 		List<Choice> suggestions = decision.outcome() == Outcome.SUGGESTED
 				? choices(kb, decision.choices().stream().skip(1).map(c -> c.intent()).toList()) : List.of();
-		return new Reply(decision.outcome(), intent.id(), decision.confidence(), intent.answer(), intent.source(),
+		return new Reply(newId(), decision.outcome(), intent.id(), decision.confidence(), intent.answer(), intent.source(),
 				suggestions, choices(kb, intent.related()), decision.choices(), normalized, version);
 	}
 
@@ -132,6 +144,16 @@ public class ChatService {
 			.filter(i -> !i.isOutOfScope())
 			.map(i -> new Choice(i.id(), i.title()))
 			.toList();
+	}
+
+	private void notify(Question question, Reply reply) {
+		for (ConversationListener listener : listeners) {
+			listener.onReply(question, reply);
+		}
+	}
+
+	private static String newId() {
+		return java.util.UUID.randomUUID().toString();
 	}
 
 	/** Convenience for settings when used without Spring. */

@@ -18,12 +18,14 @@ import org.qualitymonth.assistant.nlu.Outcome;
  * @param candidates the most likely intents, for the query log and staff review
  * @param normalizedText the question after normalisation
  * @param knowledgeVersion version of the knowledge base that answered
+ * @param id identifies this reply, for feedback
  */
-public record Reply(Outcome outcome, String intent, double confidence, String answer, String source,
+public record Reply(String id, Outcome outcome, String intent, double confidence, String answer, String source,
 		List<Choice> suggestions, List<Choice> related, List<Candidate> candidates, String normalizedText,
 		String knowledgeVersion) {
 
 	public Reply {
+		java.util.Objects.requireNonNull(id, "id");
 		suggestions = List.copyOf(suggestions);
 		related = List.copyOf(related);
 		candidates = List.copyOf(candidates);

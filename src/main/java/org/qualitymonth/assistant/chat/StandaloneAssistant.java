@@ -30,7 +30,7 @@ public final class StandaloneAssistant {
 		AnswerCache cache = new AnswerCache(10_000);
 		AssistantState state = new AssistantState(cache);
 		state.install(new Snapshot(kb, IntentClassifier.train(kb, nlu)));
-		return new ChatService(state, cache, new DecisionPolicy(nlu), ChatService.defaultSettings());
+		return new ChatService(state, cache, new DecisionPolicy(nlu), ChatService.defaultSettings(), java.util.List.of());
 	}
 
 }

@@ -72,8 +72,8 @@ class AssistantConfiguration {
 
 	@Bean
 	ChatService chatService(AssistantState state, AnswerCache cache, NluSettings nlu, ChatSettings chat,
-			KnowledgeReloader loadedFirst) {
-		return new ChatService(state, cache, new DecisionPolicy(nlu), chat);
+			KnowledgeReloader loadedFirst, java.util.List<org.qualitymonth.assistant.chat.ConversationListener> listeners) {
+		return new ChatService(state, cache, new DecisionPolicy(nlu), chat, listeners);
 	}
 
 }

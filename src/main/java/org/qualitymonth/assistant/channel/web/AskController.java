@@ -41,4 +41,17 @@ class AskController {
 		return AskResponse.of(chat.ask(new Question(question, (String) session, "api")));
 	}
 
+	/** 👍/👎 on a reply: {@code {"id": "<reply id>", "helpful": true}}. */
+	@PostMapping(path = "/api/v1/feedback", consumes = MediaType.APPLICATION_JSON_VALUE)
+	org.springframework.http.ResponseEntity<Void> feedback(@RequestBody Map<String, Object> body) {
+		if (!(body.get("id") instanceof String id) || id.isBlank() || id.length() > 64) {
+			throw new BadQuestionException(HttpStatus.BAD_REQUEST, "\"id\" must be the id of a reply");
+		}
+		if (!(body.get("helpful") instanceof Boolean helpful)) {
+			throw new BadQuestionException(HttpStatus.BAD_REQUEST, "\"helpful\" must be true or false");
+		}
+		chat.feedback(id, helpful);
+		return org.springframework.http.ResponseEntity.noContent().build();
+	}
+
 }

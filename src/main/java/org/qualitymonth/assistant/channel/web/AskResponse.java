@@ -8,11 +8,11 @@ import org.qualitymonth.assistant.chat.Reply;
 /**
  * The JSON body of {@code POST /api/v1/ask}. {@code answered} is false exactly when the bot declined.
  */
-record AskResponse(boolean answered, String outcome, String intent, double confidence, String answer, String source,
+record AskResponse(String id, boolean answered, String outcome, String intent, double confidence, String answer, String source,
 		List<Choice> suggestions, List<Choice> related) {
 
 	static AskResponse of(Reply reply) {
-		return new AskResponse(reply.answered(), reply.outcome().name().toLowerCase(java.util.Locale.ROOT),
+		return new AskResponse(reply.id(), reply.answered(), reply.outcome().name().toLowerCase(java.util.Locale.ROOT),
 				reply.intent(), Math.round(reply.confidence() * 10_000) / 10_000.0, reply.answer(), reply.source(),
 				reply.suggestions(), reply.related());
 	}
