@@ -22,7 +22,7 @@ public final class DecisionPolicy {
 			.limit(settings.maxSuggestions())
 			.filter(x -> x.probability() >= settings.suggestThreshold() / 2 && x.similarity() >= settings.minSimilarity())
 			.toList();
-		boolean inScope = top.probability() > c.outOfScope() && top.similarity() >= settings.minSimilarity();
+		boolean inScope = c.outOfScope() < settings.scopeThreshold() && top.similarity() >= settings.minSimilarity();
 		if (inScope && top.probability() >= settings.answerThreshold()) {
 			return new Decision(Outcome.ANSWERED, List.of(top), top.probability());
 		}

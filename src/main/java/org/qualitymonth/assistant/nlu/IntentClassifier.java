@@ -20,25 +20,32 @@ import org.qualitymonth.assistant.knowledge.Intent;
 import org.qualitymonth.assistant.knowledge.KnowledgeBase;
 
 /**
- * A maximum-entropy document categoriser (Apache OpenNLP) over {@link FeatureExtractor}
- * features, trained on every intent's examples including the out-of-scope class, plus a nearest
- * example index. Immutable once trained; a reload trains a new one.
+ * Two maximum-entropy document categorisers (Apache OpenNLP) over {@link FeatureExtractor}
+ * features: a scope model that tells questions about the notice from everything else (trained on
+ * all answerable examples against the out-of-scope examples, which balances the two sides), and an
+ * intent model that ranks the answerable intents. A nearest-example index adds a similarity signal.
+ * Immutable once trained; a reload trains a new one.
  */
 public final class IntentClassifier {
+
+	static final String IN_SCOPE = "in_scope";
 
 	private final TextNormalizer normalizer;
 
 	private final FeatureExtractor extractor;
 
-	private final DoccatModel model;
+	private final DoccatModel scopeModel;
+
+	private final DoccatModel intentModel;
 
 	private final ExampleIndex index;
 
-	private IntentClassifier(TextNormalizer normalizer, FeatureExtractor extractor, DoccatModel model,
-			ExampleIndex index) {
+	private IntentClassifier(TextNormalizer normalizer, FeatureExtractor extractor, DoccatModel scopeModel,
+			DoccatModel intentModel, ExampleIndex index) {
 		this.normalizer = normalizer;
 		this.extractor = extractor;
-		this.model = model;
+		this.scopeModel = scopeModel;
+		this.intentModel = intentModel;
 		this.index = index;
 	}
 
@@ -47,20 +54,32 @@ public final class IntentClassifier {
 		return train(examplesOf(knowledge), settings);
 	}
 
-	/** Trains on the given (label, text) examples; used by cross-validation. */
+	/** Trains on the given (intent, text) examples; used by cross-validation. */
 	public static IntentClassifier train(List<Map.Entry<String, String>> examples, NluSettings settings) {
 		TextNormalizer normalizer = new TextNormalizer();
 		FeatureExtractor extractor = new FeatureExtractor();
 		List<LabelledFeatures> labelled = new ArrayList<>();
-		List<DocumentSample> samples = new ArrayList<>();
 		for (Map.Entry<String, String> example : examples) {
 			List<String> features = extractor.features(normalizer.normalize(example.getValue()));
-			if (features.isEmpty()) {
-				continue;
+			if (!features.isEmpty()) {
+				labelled.add(new LabelledFeatures(example.getKey(), features));
 			}
-			labelled.add(new LabelledFeatures(example.getKey(), features));
-			samples.add(new DocumentSample(example.getKey(), features.toArray(String[]::new)));
 		}
+		List<DocumentSample> scope = new ArrayList<>();
+		List<DocumentSample> intents = new ArrayList<>();
+		for (LabelledFeatures example : labelled) {
+			String[] features = example.features().toArray(String[]::new);
+			boolean outOfScope = Intent.OUT_OF_SCOPE.equals(example.label());
+			scope.add(new DocumentSample(outOfScope ? Intent.OUT_OF_SCOPE : IN_SCOPE, features));
+			if (!outOfScope) {
+				intents.add(new DocumentSample(example.label(), features));
+			}
+		}
+		return new IntentClassifier(normalizer, extractor, trainModel(scope, settings), trainModel(intents, settings),
+				new ExampleIndex(labelled));
+	}
+
+	private static DoccatModel trainModel(List<DocumentSample> samples, NluSettings settings) {
 		TrainingParameters params = TrainingParameters.defaultParams();
 		params.put(TrainingParameters.ALGORITHM_PARAM, "MAXENT_QN");
 		params.put(TrainingParameters.ITERATIONS_PARAM, settings.iterations());
@@ -69,9 +88,8 @@ public final class IntentClassifier {
 		params.put("L1Cost", 0.0);
 		params.put("Threads", 1);
 		try {
-			DoccatModel model = DocumentCategorizerME.train("zh", ObjectStreamUtils.createObjectStream(samples), params,
+			return DocumentCategorizerME.train("zh", ObjectStreamUtils.createObjectStream(samples), params,
 					new DoccatFactory(new FeatureGenerator[] { new BagOfWordsFeatureGenerator() }));
-			return new IntentClassifier(normalizer, extractor, model, new ExampleIndex(labelled));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -96,19 +114,16 @@ public final class IntentClassifier {
 		if (features.isEmpty()) {
 			return Classification.empty();
 		}
+		String[] tokens = features.toArray(String[]::new);
 		// DocumentCategorizerME keeps per-call state; a fresh one per question keeps this thread-safe.
-		double[] probabilities = new DocumentCategorizerME(model).categorize(features.toArray(String[]::new));
+		double[] scope = new DocumentCategorizerME(scopeModel).categorize(tokens);
+		double outOfScope = scope[scopeModel.getMaxentModel().getIndex(Intent.OUT_OF_SCOPE)];
+		double[] probabilities = new DocumentCategorizerME(intentModel).categorize(tokens);
 		Map<String, Double> nearest = index.nearest(features);
 		List<Candidate> ranked = new ArrayList<>();
-		double outOfScope = 0;
 		for (int i = 0; i < probabilities.length; i++) {
-			String label = model.getMaxentModel().getOutcome(i);
-			if (Intent.OUT_OF_SCOPE.equals(label)) {
-				outOfScope = probabilities[i];
-			}
-			else {
-				ranked.add(new Candidate(label, probabilities[i], nearest.getOrDefault(label, 0.0)));
-			}
+			String label = intentModel.getMaxentModel().getOutcome(i);
+			ranked.add(new Candidate(label, probabilities[i], nearest.getOrDefault(label, 0.0)));
 		}
 		ranked.sort(Comparator.comparingDouble(Candidate::probability).reversed());
 		return new Classification(ranked, outOfScope, nearest.getOrDefault(Intent.OUT_OF_SCOPE, 0.0));
