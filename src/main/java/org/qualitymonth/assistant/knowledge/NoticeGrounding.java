@@ -8,6 +8,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.hankcs.hanlp.HanLP;
+import com.hankcs.hanlp.corpus.dictionary.item.EnumItem;
+import com.hankcs.hanlp.corpus.tag.NR;
+import com.hankcs.hanlp.dictionary.nr.PersonDictionary;
 import com.hankcs.hanlp.seg.common.Term;
 
 /**
@@ -21,7 +24,7 @@ public final class NoticeGrounding {
 			// text in Chinese or straight quotes
 			Pattern.compile("“([^”]{1,60})”"), Pattern.compile("「([^」]{1,60})」"), Pattern.compile("\"([^\"]{1,60})\""),
 			// document numbers such as 国市监质〔2020〕133号
-			Pattern.compile("([\\p{IsHan}]{0,6}〔\\d{4}〕\\d+号)"),
+			Pattern.compile("((?:\\p{IsHan}{4})?〔\\d{4}〕\\d+号)"),
 			// dates
 			Pattern.compile("(\\d{4}年\\d{1,2}月(?:\\d{1,2}日)?)"), Pattern.compile("(\\d{1,2}月\\d{1,2}日)"),
 			// e-mail and web addresses
@@ -61,11 +64,36 @@ public final class NoticeGrounding {
 			}
 		}
 		for (Term term : HanLP.segment(answer)) {
-			if (term.nature != null && term.nature.startsWith("nr") && term.word.length() >= 2) {
+			if (looksLikePersonName(term)) {
 				facts.add(term.word);
 			}
 		}
 		return facts;
+	}
+
+	/**
+	 * HanLP's name recognition also tags phrases such as "方式和" or "项是" as names. A candidate counts
+	 * only when, in HanLP's person-name corpus, its first character is mostly a surname and its last
+	 * character mostly part of a given name.
+	 */
+	private static boolean looksLikePersonName(Term term) {
+		if (term.nature == null || !term.nature.startsWith("nr") || term.word.length() < 2 || term.word.length() > 4) {
+			return false;
+		}
+		EnumItem<NR> roles = PersonDictionary.dictionary.get(term.word.substring(0, 1));
+		if (roles == null || !roles.containsLabel(NR.B)) {
+			return false;
+		}
+		EnumItem<NR> last = PersonDictionary.dictionary.get(term.word.substring(term.word.length() - 1));
+		if (last == null) {
+			return false;
+		}
+		int givenName = last.getFrequency(NR.C) + last.getFrequency(NR.D) + last.getFrequency(NR.E);
+		return roles.getFrequency(NR.B) >= 0.8 * total(roles) && givenName >= 0.5 * total(last);
+	}
+
+	private static int total(EnumItem<NR> roles) {
+		return roles.labelMap.values().stream().mapToInt(Integer::intValue).sum();
 	}
 
 	private boolean occurs(String fact) {

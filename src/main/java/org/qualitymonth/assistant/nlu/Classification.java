@@ -15,6 +15,20 @@ public record Classification(List<Candidate> ranked, double outOfScope, double o
 		ranked = List.copyOf(ranked);
 	}
 
+	/** Similarity to the nearest answerable example of any intent. */
+	public double inScopeSimilarity() {
+		return ranked.stream().mapToDouble(Candidate::similarity).max().orElse(0);
+	}
+
+	/**
+	 * How strongly the question looks off-topic: the scope model's probability, shifted by how much
+	 * closer the nearest off-topic example is than the nearest answerable one. Cross-validation showed
+	 * the two signals together separate near misses better than either alone.
+	 */
+	public double outOfScopeScore(double similarityWeight) {
+		return outOfScope + similarityWeight * (outOfScopeSimilarity - inScopeSimilarity());
+	}
+
 	public Candidate top() {
 		return ranked.get(0);
 	}

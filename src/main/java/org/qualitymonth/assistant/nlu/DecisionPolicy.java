@@ -3,9 +3,10 @@ package org.qualitymonth.assistant.nlu;
 import java.util.List;
 
 /**
- * Turns a classification into answer, suggest or decline. Declining needs two signals to agree
- * on the question being in scope: the classifier's probability (which is over-confident on
- * questions sharing a word with the notice) and the similarity to the nearest staff-written example.
+ * Turns a classification into answer, suggest or decline. A question is taken as being about the
+ * notice only when the out-of-scope score (scope model and nearest examples together) is low, the
+ * best intent is close enough to something staff wrote, and the intent model gives it some weight.
+ * Thresholds are chosen by cross-validation (the {@code eval} command).
  */
 public final class DecisionPolicy {
 
@@ -17,23 +18,22 @@ public final class DecisionPolicy {
 
 	public Decision decide(Classification c) {
 		Candidate top = c.top();
-		List<Candidate> alternatives = c.ranked()
+		boolean inScope = c.outOfScopeScore(settings.similarityWeight()) < settings.scopeThreshold()
+				&& top.similarity() >= settings.minSimilarity() && top.probability() >= settings.suggestThreshold();
+		if (!inScope) {
+			return new Decision(Outcome.DECLINED, c.ranked().stream().limit(settings.maxSuggestions()).toList(),
+					top.probability());
+		}
+		if (top.probability() >= settings.answerThreshold()) {
+			return new Decision(Outcome.ANSWERED, List.of(top), top.probability());
+		}
+		// Unsure between intents: runners-up that carry real weight are offered as choices.
+		List<Candidate> choices = c.ranked()
 			.stream()
 			.limit(settings.maxSuggestions())
-			.filter(x -> x.probability() >= settings.suggestThreshold() / 2 && x.similarity() >= settings.minSimilarity())
+			.filter(x -> x == top || (x.probability() >= top.probability() / 4 && x.similarity() >= settings.minSimilarity()))
 			.toList();
-		boolean inScope = c.outOfScope() < settings.scopeThreshold() && top.similarity() >= settings.minSimilarity();
-		if (inScope && top.probability() >= settings.answerThreshold()) {
-			return new Decision(Outcome.ANSWERED, List.of(top), top.probability());
-		}
-		if (inScope && top.probability() >= settings.suggestThreshold() && alternatives.size() > 1) {
-			return new Decision(Outcome.SUGGESTED, alternatives, top.probability());
-		}
-		if (inScope && top.probability() >= settings.suggestThreshold()) {
-			return new Decision(Outcome.ANSWERED, List.of(top), top.probability());
-		}
-		return new Decision(Outcome.DECLINED, c.ranked().stream().limit(settings.maxSuggestions()).toList(),
-				top.probability());
+		return new Decision(choices.size() > 1 ? Outcome.SUGGESTED : Outcome.ANSWERED, choices, top.probability());
 	}
 
 }

@@ -2,6 +2,8 @@ package org.qualitymonth.assistant.nlu;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.dictionary.py.Pinyin;
@@ -14,9 +16,20 @@ import com.hankcs.hanlp.seg.common.Term;
  */
 public final class FeatureExtractor {
 
+	/** Years in the text; the notice is about 2020, so any other year is a strong sign of another question. */
+	private static final Pattern YEAR = Pattern.compile("(?<!\\d)((?:19|20)\\d{2})(?!\\d)");
+
+	static final String NOTICE_YEAR = "y=notice";
+
+	static final String OTHER_YEAR = "y=other";
+
 	/** Features of normalised text (see {@link TextNormalizer}). */
 	public List<String> features(String normalized) {
 		List<String> features = new ArrayList<>();
+		Matcher year = YEAR.matcher(normalized);
+		while (year.find()) {
+			features.add("2020".equals(year.group(1)) ? NOTICE_YEAR : OTHER_YEAR);
+		}
 		String compact = normalized.replace(" ", "");
 		List<Pinyin> pinyin = HanLP.convertToPinyinList(compact);
 		for (int i = 0; i < compact.length(); i++) {

@@ -81,7 +81,7 @@ public final class IntentClassifier {
 
 	private static DoccatModel trainModel(List<DocumentSample> samples, NluSettings settings) {
 		TrainingParameters params = TrainingParameters.defaultParams();
-		params.put(TrainingParameters.ALGORITHM_PARAM, "MAXENT_QN");
+		params.put(TrainingParameters.ALGORITHM_PARAM, settings.algorithm());
 		params.put(TrainingParameters.ITERATIONS_PARAM, settings.iterations());
 		params.put(TrainingParameters.CUTOFF_PARAM, 1);
 		params.put("L2Cost", settings.l2Cost());
@@ -115,9 +115,11 @@ public final class IntentClassifier {
 			return Classification.empty();
 		}
 		String[] tokens = features.toArray(String[]::new);
+		boolean otherYear = features.contains(FeatureExtractor.OTHER_YEAR) && !features.contains(FeatureExtractor.NOTICE_YEAR);
 		// DocumentCategorizerME keeps per-call state; a fresh one per question keeps this thread-safe.
 		double[] scope = new DocumentCategorizerME(scopeModel).categorize(tokens);
-		double outOfScope = scope[scopeModel.getMaxentModel().getIndex(Intent.OUT_OF_SCOPE)];
+		// The notice is about 2020 only: a question about another year's Quality Month is never answered from it.
+		double outOfScope = otherYear ? 1.0 : scope[scopeModel.getMaxentModel().getIndex(Intent.OUT_OF_SCOPE)];
 		double[] probabilities = new DocumentCategorizerME(intentModel).categorize(tokens);
 		Map<String, Double> nearest = index.nearest(features);
 		List<Candidate> ranked = new ArrayList<>();

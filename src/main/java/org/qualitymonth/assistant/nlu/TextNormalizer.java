@@ -21,6 +21,11 @@ public final class TextNormalizer {
 
 	private static final Pattern SPACES = Pattern.compile("\\s+");
 
+	/** Years written in Chinese numerals ("二零二零年") become digits, so "2020" matches both. */
+	private static final Pattern CHINESE_YEAR = Pattern.compile("([零〇一二三四五六七八九]{4})(?=年)");
+
+	private static final String CHINESE_DIGITS = "零一二三四五六七八九";
+
 	public String normalize(String text) {
 		if (text == null || text.isEmpty()) {
 			return "";
@@ -29,8 +34,17 @@ public final class TextNormalizer {
 		s = Normalizer.normalize(s, Normalizer.Form.NFKC);
 		s = HanLP.convertToSimplifiedChinese(s);
 		s = s.toLowerCase(Locale.ROOT);
+		s = CHINESE_YEAR.matcher(s).replaceAll(m -> digits(m.group(1)));
 		s = NOISE.matcher(s).replaceAll(" ");
 		return SPACES.matcher(s).replaceAll(" ").strip();
+	}
+
+	private static String digits(String chinese) {
+		StringBuilder out = new StringBuilder();
+		for (char c : chinese.toCharArray()) {
+			out.append(c == '〇' ? 0 : CHINESE_DIGITS.indexOf(c));
+		}
+		return out.toString();
 	}
 
 }

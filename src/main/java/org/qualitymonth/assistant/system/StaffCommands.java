@@ -35,6 +35,9 @@ final class StaffCommands {
 
 	/** Runs the tool and returns the process exit code. */
 	static int run(String[] args, PrintStream out) {
+		// The tools print their own report; library chatter (OpenNLP's training passes) would bury it.
+		((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+			.setLevel(ch.qos.logback.classic.Level.WARN);
 		Map<String, String> options = new HashMap<>();
 		for (int i = 1; i < args.length; i++) {
 			String[] kv = args[i].replaceFirst("^--", "").split("=", 2);

