@@ -45,6 +45,10 @@ final class IntentFileParser {
 		catch (MarkedYAMLException ex) {
 			int line = ex.getProblemMark() != null ? ex.getProblemMark().getLine() + 1 : 0;
 			String what = ex.getProblem() != null ? ex.getProblem() : ex.getMessage();
+			if (ex.getContext() != null && ex.getContextMark() != null) {
+				// e.g. an unclosed quote is noticed at the end of the file but started on the context line
+				what += " (" + ex.getContext() + " @ line " + (ex.getContextMark().getLine() + 1) + ")";
+			}
 			problems.add(problem(file, line, "problem.yaml", what));
 			return new Parsed(intents, problems);
 		}

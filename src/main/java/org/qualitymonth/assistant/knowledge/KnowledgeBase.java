@@ -20,13 +20,21 @@ public final class KnowledgeBase {
 
 	private final Map<String, Intent> byId;
 
+	private final List<Problem> warnings;
+
 	/**
 	 * @param version content hash of the intent files, so caches can key on it
 	 * @param loadedAt when this snapshot was built
 	 * @param intents every intent including the out-of-scope class, in file order
 	 */
 	public KnowledgeBase(String version, Instant loadedAt, List<Intent> intents) {
+		this(version, loadedAt, intents, List.of());
+	}
+
+	/** As above, with the warnings validation raised about these intents. */
+	public KnowledgeBase(String version, Instant loadedAt, List<Intent> intents, List<Problem> warnings) {
 		this.version = version;
+		this.warnings = List.copyOf(warnings);
 		this.loadedAt = loadedAt;
 		this.intents = List.copyOf(intents);
 		Map<String, Intent> map = new LinkedHashMap<>();
@@ -47,6 +55,11 @@ public final class KnowledgeBase {
 
 	public List<Intent> intents() {
 		return intents;
+	}
+
+	/** Doubts about the intents that did not stop them loading (e.g. facts not found in the notice). */
+	public List<Problem> warnings() {
+		return warnings;
 	}
 
 	public Optional<Intent> find(String id) {

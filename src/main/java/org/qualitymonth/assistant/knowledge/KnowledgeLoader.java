@@ -17,7 +17,8 @@ import static org.qualitymonth.assistant.knowledge.IntentFileParser.problem;
 
 /**
  * Turns a directory of intent files into a validated {@link KnowledgeBase}, or into the list
- * of problems that stop it. Nothing is half-loaded: one problem rejects the whole directory.
+ * of problems that stop it. Nothing is half-loaded: one error rejects the whole directory;
+ * warnings travel with the knowledge base.
  */
 public final class KnowledgeLoader {
 
@@ -65,11 +66,11 @@ public final class KnowledgeLoader {
 		if (problems.isEmpty()) {
 			problems.addAll(validator.validate(intents));
 		}
-		if (!problems.isEmpty()) {
+		if (problems.stream().anyMatch(Problem::isError)) {
 			throw new InvalidKnowledgeException(problems);
 		}
 		String version = HexFormat.of().formatHex(digest.digest()).substring(0, 16);
-		return new KnowledgeBase(version, clock.instant(), intents);
+		return new KnowledgeBase(version, clock.instant(), intents, problems);
 	}
 
 	private static List<Path> intentFiles(Path directory, List<Problem> problems) {

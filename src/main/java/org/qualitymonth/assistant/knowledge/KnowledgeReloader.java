@@ -26,7 +26,7 @@ public final class KnowledgeReloader {
 
 	private final Clock clock;
 
-	private final AtomicReference<KnowledgeStatus> status = new AtomicReference<>();
+	private final AtomicReference<KnowledgeStatus> status = new AtomicReference<>(KnowledgeStatus.initial());
 
 	public KnowledgeReloader(KnowledgeLoader loader, Path directory, Consumer<KnowledgeBase> installer, Clock clock) {
 		this.loader = loader;
@@ -37,39 +37,32 @@ public final class KnowledgeReloader {
 
 	/** Loads and installs; returns true when the new knowledge base is serving. Never throws for bad files. */
 	public synchronized boolean reload() {
-		KnowledgeStatus before = status.get();
 		try {
 			KnowledgeBase kb = loader.load(directory);
 			installer.accept(kb);
-			status.set(new KnowledgeStatus(kb.version(), kb.loadedAt(), kb.intents().size(), kb.exampleCount(),
-					clock.instant(), true, List.of(), (before == null ? 0 : before.reloads()) + 1,
-					before == null ? 0 : before.failures()));
+			status.updateAndGet(s -> s.succeeded(kb, clock.instant()));
 			log.info("Knowledge base {} loaded from {}: {} intents, {} examples", kb.version(), directory,
 					kb.intents().size(), kb.exampleCount());
+			kb.warnings().forEach(w -> log.warn("{}", w));
 			return true;
 		}
 		catch (InvalidKnowledgeException ex) {
-			fail(before, ex.problems());
+			status.updateAndGet(s -> s.failed(ex.problems(), clock.instant()));
 			log.warn("Intent files in {} rejected, the previous knowledge base keeps serving:\n{}", directory,
 					ex.getMessage());
 			return false;
 		}
 		catch (RuntimeException ex) {
-			fail(before, List.of(new Problem(directory.toString(), 0, "训练失败：" + ex.getMessage(),
-					"training failed: " + ex.getMessage())));
+			List<Problem> problems = List.of(new Problem(directory.toString(), 0,
+					org.qualitymonth.assistant.system.Messages.get("problem.training.zh", ex.getMessage()),
+					org.qualitymonth.assistant.system.Messages.get("problem.training.en", ex.getMessage())));
+			status.updateAndGet(s -> s.failed(problems, clock.instant()));
 			log.error("Training on {} failed, the previous knowledge base keeps serving", directory, ex);
 			return false;
 		}
 	}
 
-	private void fail(KnowledgeStatus before, List<Problem> problems) {
-		status.set(new KnowledgeStatus(before == null ? null : before.version(),
-				before == null ? null : before.loadedAt(), before == null ? 0 : before.intents(),
-				before == null ? 0 : before.examples(), clock.instant(), false, problems,
-				before == null ? 0 : before.reloads(), (before == null ? 0 : before.failures()) + 1));
-	}
-
-	/** The current status; null before the first attempt. */
+	/** The current status. */
 	public KnowledgeStatus status() {
 		return status.get();
 	}

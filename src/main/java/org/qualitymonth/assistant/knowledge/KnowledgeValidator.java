@@ -42,11 +42,11 @@ final class KnowledgeValidator {
 			}
 			if (intent.examples().size() < minExamples) {
 				problems.add(problem(file, intent.origin().line(), "problem.fewExamples", intent.id(),
-						intent.examples().size(), minExamples));
+						intent.examples().size(), minExamples).asWarning());
 			}
 			if (!intent.isOutOfScope()) {
 				for (String fact : grounding.ungroundedFacts(intent.answer(), intent.publicInfo())) {
-					problems.add(problem(file, intent.origin().line(), "problem.ungrounded", fact));
+					problems.add(problem(file, intent.origin().line(), "problem.ungrounded", fact).asWarning());
 				}
 			}
 		}

@@ -14,7 +14,9 @@ import org.qualitymonth.assistant.chat.AssistantState;
 import org.qualitymonth.assistant.chat.ChatService;
 import org.qualitymonth.assistant.chat.ChatSettings;
 import org.qualitymonth.assistant.chat.Snapshot;
+import org.qualitymonth.assistant.knowledge.IntentDirectoryWatcher;
 import org.qualitymonth.assistant.knowledge.KnowledgeLoader;
+import org.qualitymonth.assistant.knowledge.KnowledgeSettings;
 import org.qualitymonth.assistant.knowledge.KnowledgeReloader;
 import org.qualitymonth.assistant.knowledge.NoticeGrounding;
 import org.qualitymonth.assistant.nlu.DecisionPolicy;
@@ -64,10 +66,16 @@ class AssistantConfiguration {
 				kb -> state.install(new Snapshot(kb, IntentClassifier.train(kb, nlu))), clock);
 		if (!reloader.reload()) {
 			throw new IllegalStateException("The intent files in " + bot.intentsDir().toAbsolutePath()
-					+ " are invalid:\n" + reloader.status().problems().stream().map(Object::toString)
+					+ " are invalid:\n" + reloader.status().lastError().problems().stream().map(Object::toString)
 						.reduce((a, b) -> a + "\n" + b).orElse(""));
 		}
 		return reloader;
+	}
+
+	@Bean(destroyMethod = "close")
+	IntentDirectoryWatcher intentDirectoryWatcher(KnowledgeReloader reloader, KnowledgeSettings settings) {
+		IntentDirectoryWatcher watcher = new IntentDirectoryWatcher(reloader);
+		return settings.watch() ? watcher.start(settings.pollInterval()) : watcher;
 	}
 
 	@Bean

@@ -22,7 +22,7 @@ import org.qualitymonth.assistant.nlu.NluSettings;
 /**
  * The staff tools, run from the built jar without starting the server:
  * {@code validate}, {@code chat} and {@code eval}. Options: {@code --intents=DIR},
- * {@code --notice=FILE}, {@code --tests=DIR}, {@code --folds=N}.
+ * {@code --notice=FILE}, {@code --tests=DIR}, {@code --folds=N}, {@code --strict} (validate: warnings fail too).
  */
 final class StaffCommands {
 
@@ -48,8 +48,14 @@ final class StaffCommands {
 		try {
 			KnowledgeBase kb = StandaloneAssistant.load(intents, notice, 10);
 			switch (args[0]) {
-				case "validate" -> out.printf("OK: %d intents, %d examples in %s (version %s)%n", kb.intents().size(),
-						kb.exampleCount(), intents, kb.version());
+				case "validate" -> {
+					printProblems(kb.warnings(), out);
+					out.printf("OK: %d intents, %d examples in %s (version %s), %d warning(s)%n", kb.intents().size(),
+							kb.exampleCount(), intents, kb.version(), kb.warnings().size());
+					if (options.containsKey("strict") && !kb.warnings().isEmpty()) {
+						return 1;
+					}
+				}
 				case "chat" -> chat(StandaloneAssistant.chatService(kb, NluSettings.defaults()), out);
 				default -> EvaluationCommand.run(intents, notice,
 						Path.of(options.getOrDefault("tests", "src/test/resources/eval")),
@@ -59,14 +65,19 @@ final class StaffCommands {
 		}
 		catch (InvalidKnowledgeException ex) {
 			out.printf("%d problem(s) in %s:%n", ex.problems().size(), intents);
-			for (Problem p : ex.problems()) {
-				out.printf("%s%s%n  %s%n  %s%n", p.file(), p.line() > 0 ? ":" + p.line() : "", p.chinese(), p.english());
-			}
+			printProblems(ex.problems(), out);
 			return 1;
 		}
 		catch (IOException | RuntimeException ex) {
 			out.println("error: " + ex.getMessage());
 			return 2;
+		}
+	}
+
+	private static void printProblems(java.util.List<Problem> problems, PrintStream out) {
+		for (Problem p : problems) {
+			out.printf("%s%s%s%n  %s%n  %s%n", p.isError() ? "ERROR " : "WARNING ", p.file(),
+					p.line() > 0 ? ":" + p.line() : "", p.chinese(), p.english());
 		}
 	}
 

@@ -73,6 +73,19 @@ class KnowledgeLoaderTest {
 	}
 
 	@Test
+	void loadsAnAnswerWithAFactNotInTheNoticeButWarns() throws Exception {
+		write("a.yaml", "- id: phone\n  answer: 电话010-12345678\n  examples: [电话, 座机]\n");
+		write("z.yml", OUT_OF_SCOPE);
+		KnowledgeBase kb = loader.load(dir);
+		assertThat(kb.intent("phone").answer()).contains("010-12345678");
+		assertThat(kb.warnings()).singleElement().satisfies(w -> {
+			assertThat(w.isError()).isFalse();
+			assertThat(w.file()).isEqualTo("a.yaml");
+			assertThat(w.english()).contains("010-12345678");
+		});
+	}
+
+	@Test
 	void requiresAnOutOfScopeIntent() throws Exception {
 		write("a.yaml", "- id: phone\n  answer: 电话010-82262033\n  examples: [电话, 座机]\n");
 		assertThatThrownBy(() -> loader.load(dir)).hasMessageContaining("out_of_scope");

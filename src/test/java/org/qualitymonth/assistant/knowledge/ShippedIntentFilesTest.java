@@ -35,6 +35,11 @@ class ShippedIntentFilesTest {
 	}
 
 	@Test
+	void loadWithoutWarnings() {
+		assertThat(kb.warnings()).isEmpty();
+	}
+
+	@Test
 	void everyAnswersQuotedFactsOccurVerbatimInTheNotice() {
 		NoticeGrounding grounding = new NoticeGrounding(notice);
 		for (Intent intent : kb.answerable()) {
