@@ -1,6 +1,5 @@
 package org.qualitymonth.assistant.chat;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -156,9 +155,10 @@ public class ChatService {
 		return java.util.UUID.randomUUID().toString();
 	}
 
-	/** Convenience for settings when used without Spring. */
+	/** The default settings, for use without Spring (tools, tests). */
 	public static ChatSettings defaultSettings() {
-		return new ChatSettings(Duration.ofMinutes(30), 100_000, 12, "help", 10_000);
+		return new org.springframework.boot.context.properties.bind.Binder(List.of()).bindOrCreate("bot.chat",
+				ChatSettings.class);
 	}
 
 }

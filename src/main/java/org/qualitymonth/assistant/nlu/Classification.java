@@ -21,12 +21,14 @@ public record Classification(List<Candidate> ranked, double outOfScope, double o
 	}
 
 	/**
-	 * How strongly the question looks off-topic: the scope model's probability, shifted by how much
-	 * closer the nearest off-topic example is than the nearest answerable one. Cross-validation showed
-	 * the two signals together separate near misses better than either alone.
+	 * How strongly the question looks off-topic: the scope model's probability, raised by how much
+	 * closer the nearest off-topic example is than the nearest answerable one, and lowered by how sure
+	 * the intent model is. Cross-validation showed the three together separate near misses better
+	 * than any one alone.
 	 */
-	public double outOfScopeScore(double similarityWeight) {
-		return outOfScope + similarityWeight * (outOfScopeSimilarity - inScopeSimilarity());
+	public double outOfScopeScore(double similarityWeight, double confidenceWeight) {
+		return outOfScope + similarityWeight * (outOfScopeSimilarity - inScopeSimilarity())
+				- confidenceWeight * top().probability();
 	}
 
 	public Candidate top() {

@@ -18,7 +18,7 @@ public final class DecisionPolicy {
 
 	public Decision decide(Classification c) {
 		Candidate top = c.top();
-		boolean inScope = c.outOfScopeScore(settings.similarityWeight()) < settings.scopeThreshold()
+		boolean inScope = c.outOfScopeScore(settings.similarityWeight(), settings.confidenceWeight()) < settings.scopeThreshold()
 				&& top.similarity() >= settings.minSimilarity() && top.probability() >= settings.suggestThreshold();
 		if (!inScope) {
 			return new Decision(Outcome.DECLINED, c.ranked().stream().limit(settings.maxSuggestions()).toList(),

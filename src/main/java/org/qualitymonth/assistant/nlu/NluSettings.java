@@ -1,6 +1,9 @@
 package org.qualitymonth.assistant.nlu;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import java.util.List;
+
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -17,15 +20,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxSuggestions how many intents to offer as choices
  * @param scopeThreshold the out-of-scope score at and above which the bot declines
  * @param similarityWeight weight of the nearest-example similarity in the out-of-scope score
+ * @param confidenceWeight weight of the best intent's probability in the out-of-scope score
  */
 @ConfigurationProperties("bot.nlu")
-public record NluSettings(@DefaultValue("MAXENT") String algorithm, @DefaultValue("100") int iterations, @DefaultValue("0.5") double l2Cost,
-		@DefaultValue("0.5") double answerThreshold, @DefaultValue("0.1") double suggestThreshold,
-		@DefaultValue("0.1") double minSimilarity, @DefaultValue("3") int maxSuggestions, @DefaultValue("0.55") double scopeThreshold,
-		@DefaultValue("1.0") double similarityWeight) {
+public record NluSettings(@DefaultValue("MAXENT") String algorithm, @DefaultValue("100") int iterations,
+		@DefaultValue("0.5") double l2Cost, @DefaultValue("0.5") double answerThreshold,
+		@DefaultValue("0.1") double suggestThreshold, @DefaultValue("0.2") double minSimilarity,
+		@DefaultValue("3") int maxSuggestions, @DefaultValue("0.2") double scopeThreshold,
+		@DefaultValue("1.0") double similarityWeight, @DefaultValue("0.5") double confidenceWeight) {
 
+	/** The defaults above, for use without Spring (tools, tests). */
 	public static NluSettings defaults() {
-		return new NluSettings("MAXENT", 100, 0.5, 0.5, 0.1, 0.1, 3, 0.55, 1.0);
+		return new Binder(List.of()).bindOrCreate("bot.nlu", NluSettings.class);
 	}
 
 }
