@@ -24,17 +24,17 @@ import org.qualitymonth.assistant.nlu.NluSettings;
  * {@code validate}, {@code chat} and {@code eval}. Options: {@code --intents=DIR},
  * {@code --notice=FILE}, {@code --tests=DIR}, {@code --folds=N}, {@code --strict} (validate: warnings fail too).
  */
-final class StaffCommands {
+public final class StaffCommands {
 
 	private StaffCommands() {
 	}
 
-	static boolean handles(String[] args) {
+	public static boolean handles(String[] args) {
 		return args.length > 0 && (args[0].equals("validate") || args[0].equals("chat") || args[0].equals("eval"));
 	}
 
 	/** Runs the tool and returns the process exit code. */
-	static int run(String[] args, PrintStream out) {
+	public static int run(String[] args, PrintStream out) {
 		// The tools print their own report; library chatter (OpenNLP's training passes) would bury it.
 		((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
 			.setLevel(ch.qos.logback.classic.Level.WARN);

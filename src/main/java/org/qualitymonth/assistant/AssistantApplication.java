@@ -1,12 +1,13 @@
-package org.qualitymonth.assistant.system;
+package org.qualitymonth.assistant;
 
+import org.qualitymonth.assistant.system.StaffCommands;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** Starts the assistant; {@code validate}, {@code chat} and {@code eval} run the staff tools instead. */
-@SpringBootApplication(scanBasePackages = "org.qualitymonth.assistant")
-@ConfigurationPropertiesScan("org.qualitymonth.assistant")
+@SpringBootApplication
+@ConfigurationPropertiesScan
 public class AssistantApplication {
 
 	public static void main(String[] args) {
