@@ -1,12 +1,14 @@
 package org.qualitymonth.assistant.chat;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.qualitymonth.assistant.knowledge.Intent;
 import org.qualitymonth.assistant.knowledge.KnowledgeBase;
+import org.qualitymonth.assistant.nlu.Candidate;
 import org.qualitymonth.assistant.nlu.Decision;
 import org.qualitymonth.assistant.nlu.DecisionPolicy;
 import org.qualitymonth.assistant.nlu.Outcome;
@@ -17,6 +19,9 @@ import org.qualitymonth.assistant.nlu.TextNormalizer;
  * goes through here, so they all answer alike.
  */
 public class ChatService {
+
+	/** Characters of conversation kept for reading follow-ups; a chain of them must not grow without bound. */
+	private static final int MAX_CONTEXT = 60;
 
 	private final AssistantState state;
 
@@ -50,15 +55,16 @@ public class ChatService {
 		String normalized = normalizer.normalize(question.text());
 		Decision decision = decide(snapshot, normalized);
 		ConversationMemory.Turn previous = memory.previous(question.sessionId());
+		String context = normalized;
 		if (previous != null && followUps.isFollowUp(normalized)) {
-			Decision inContext = decide(snapshot, previous.normalizedText() + " " + normalized);
-			if (prefersContext(snapshot.knowledge(), previous.intent(), decision, inContext)) {
-				decision = inContext;
-			}
+			decision = resolveFollowUp(snapshot, normalized, previous, decision);
+			// "那时间呢" means nothing on its own: the next follow-up needs what it continued
+			context = previous.normalizedText() + " " + normalized;
+			context = context.substring(Math.max(0, context.length() - MAX_CONTEXT));
 		}
 		Reply reply = render(snapshot.knowledge(), decision, normalized);
 		if (reply.answered()) {
-			memory.remember(question.sessionId(), new ConversationMemory.Turn(reply.intent(), normalized));
+			memory.remember(question.sessionId(), new ConversationMemory.Turn(reply.intent(), context));
 		}
 		notify(question, reply);
 		return reply;
@@ -99,20 +105,35 @@ public class ChatService {
 	}
 
 	/**
-	 * A follow-up read in context wins when it answers within the previous topic's neighbourhood
-	 * and the question alone does not answer, or answers outside it.
+	 * An elliptical follow-up ("那时间呢", "传真呢") is read within the previous topic's neighbourhood
+	 * (the topic and its related intents): a confident answer inside it stands; otherwise the most
+	 * likely intent inside it is taken when the classifier gives it some weight; failing that, an
+	 * unsure answer outside it gives way to reading the previous question and this one together.
 	 */
-	private static boolean prefersContext(KnowledgeBase kb, String previousIntent, Decision alone, Decision inContext) {
-		if (inContext.outcome() != Outcome.ANSWERED) {
-			return false;
-		}
+	private Decision resolveFollowUp(Snapshot snapshot, String normalized, ConversationMemory.Turn previous,
+			Decision alone) {
 		Set<String> neighbourhood = Stream
-			.concat(Stream.of(previousIntent), kb.find(previousIntent).map(Intent::related).orElse(List.of()).stream())
+			.concat(Stream.of(previous.intent()),
+					snapshot.knowledge().find(previous.intent()).map(Intent::related).orElse(List.of()).stream())
 			.collect(Collectors.toSet());
-		if (!neighbourhood.contains(inContext.intent())) {
-			return false;
+		if (alone.outcome() == Outcome.ANSWERED && neighbourhood.contains(alone.intent())) {
+			return alone;
 		}
-		return alone.outcome() != Outcome.ANSWERED || !neighbourhood.contains(alone.intent());
+		Optional<Candidate> near = snapshot.classifier()
+			.classifyNormalized(normalized)
+			.ranked()
+			.stream()
+			.filter(c -> neighbourhood.contains(c.intent()))
+			.findFirst()
+			.filter(policy::supportsFollowUp);
+		if (near.isPresent()) {
+			return new Decision(Outcome.ANSWERED, List.of(near.get()), near.get().probability());
+		}
+		if (alone.outcome() == Outcome.ANSWERED && policy.isConfident(alone)) {
+			return alone;
+		}
+		Decision together = decide(snapshot, previous.normalizedText() + " " + normalized);
+		return together.outcome() == Outcome.ANSWERED && neighbourhood.contains(together.intent()) ? together : alone;
 	}
 
 	private Reply render(KnowledgeBase kb, Decision decision, String normalized) {
@@ -139,7 +160,7 @@ public class ChatService {
 	private static List<Choice> choices(KnowledgeBase kb, List<String> ids) {
 		return ids.stream()
 			.map(kb::find)
-			.flatMap(java.util.Optional::stream)
+			.flatMap(Optional::stream)
 			.filter(i -> !i.isOutOfScope())
 			.map(i -> new Choice(i.id(), i.title()))
 			.toList();

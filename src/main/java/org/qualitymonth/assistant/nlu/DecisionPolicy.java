@@ -31,9 +31,23 @@ public final class DecisionPolicy {
 		List<Candidate> choices = c.ranked()
 			.stream()
 			.limit(settings.maxSuggestions())
-			.filter(x -> x == top || (x.probability() >= top.probability() / 4 && x.similarity() >= settings.minSimilarity()))
+			.filter(x -> x == top || supportsFollowUp(x) && x.probability() >= top.probability() / 4)
 			.toList();
 		return new Decision(choices.size() > 1 ? Outcome.SUGGESTED : Outcome.ANSWERED, choices, top.probability());
+	}
+
+	/** Whether the decision's intent cleared the threshold for answering outright. */
+	public boolean isConfident(Decision decision) {
+		return decision.confidence() >= settings.answerThreshold();
+	}
+
+	/**
+	 * Whether an intent carries enough weight to be offered as a choice, or to be taken as the meaning
+	 * of a short follow-up within the previous topic (where the conversation, not the text alone,
+	 * says the question is in scope).
+	 */
+	public boolean supportsFollowUp(Candidate candidate) {
+		return candidate.probability() >= settings.suggestThreshold() && candidate.similarity() >= settings.minSimilarity();
 	}
 
 }
