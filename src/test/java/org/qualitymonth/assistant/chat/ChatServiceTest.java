@@ -60,6 +60,20 @@ class ChatServiceTest {
 	}
 
 	@Test
+	void readsAnEllipticalFollowUpWithinThePreviousTopic() {
+		assertThat(chat.ask(new Question("质量月的主题是什么", "s7", "api")).intent()).isEqualTo("theme");
+		assertThat(chat.ask(new Question("那时间呢", "s7", "api")).answer()).contains("2020年9月");
+		assertThat(chat.ask(new Question("投诉电话多少", "s8", "api")).intent()).isEqualTo("complaint_12315");
+		assertThat(chat.ask(new Question("那网址呢", "s8", "api")).answer()).contains("12315");
+	}
+
+	@Test
+	void followUpsDoNotLeakBetweenSessions() {
+		chat.ask(new Question("联系人是谁", "s9", "api"));
+		assertThat(chat.ask(new Question("那邮箱呢", "s10", "api")).intent()).isNotEqualTo("contact_person");
+	}
+
+	@Test
 	void aButtonPressAnswersTheChosenIntent() {
 		Reply reply = chat.choose("contact_phone", "s6");
 		assertThat(reply.answer()).contains("82262033");
