@@ -17,8 +17,14 @@
   const sessionId = loadSessionId();
   let busy = false;
 
-  if (new URLSearchParams(window.location.search).get('embed') === '1') {
+  if (new URLSearchParams(window.location.search).get('embed') === '1' && window.parent !== window) {
     document.documentElement.classList.add('embed');
+    // in the widget, Escape closes it; the host page's widget.js listens for this (it carries no data)
+    document.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') {
+        window.parent.postMessage({ type: 'qm-assistant-close' }, '*');
+      }
+    });
   }
 
   /** A conversation id kept for this browser tab, so that follow-ups such as "那邮箱呢" keep their topic. */

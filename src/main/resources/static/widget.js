@@ -34,6 +34,7 @@
     display: 'none',
     position: 'fixed',
     zIndex: '2147483000',
+    boxSizing: 'border-box',
     border: '1px solid #8a96a3',
     borderRadius: '12px',
     background: '#ffffff',
@@ -106,6 +107,13 @@
   });
   document.addEventListener('keydown', function (event) {
     if (event.key === 'Escape' && isOpen()) {
+      close();
+    }
+  });
+  // Escape pressed inside the chat: the page in the frame asks to be closed (keys do not cross frames).
+  window.addEventListener('message', function (event) {
+    if (event.origin === origin && event.source === frame.contentWindow && event.data
+        && event.data.type === 'qm-assistant-close' && isOpen()) {
       close();
     }
   });
