@@ -64,10 +64,13 @@
     cursor: 'pointer'
   });
 
-  // A phone gets the whole screen above the button; a desktop a panel in the corner.
+  // A phone gets the whole screen above the button; a desktop a panel in the corner. The height is always explicit:
+  // a frame, unlike a div, does not stretch between top and bottom.
   function place() {
     if (phone.matches) {
-      css(frame, { top: '0', left: '0', right: '0', bottom: '80px', width: '100%', height: 'auto', borderRadius: '0' });
+      css(frame, {
+        top: '0', left: '0', right: 'auto', bottom: 'auto', width: '100%', height: 'calc(100% - 80px)', borderRadius: '0'
+      });
     } else {
       css(frame, {
         top: 'auto', left: 'auto', right: '16px', bottom: '80px',

@@ -108,9 +108,12 @@ class EmbedWidgetBrowserTest {
 		button.click();
 		WebElement frame = driver.findElement(By.id("qm-assistant-frame"));
 		Rectangle box = frame.getRect();
+		int buttonTop = button.getRect().getY();
 		assertThat(box.getX()).isZero();
+		assertThat(box.getY()).isZero();
 		assertThat(box.getWidth()).isEqualTo(360);
-		assertThat(box.getY() + box.getHeight()).as("frame bottom").isLessThanOrEqualTo(button.getRect().getY());
+		assertThat(box.getY() + box.getHeight()).as("frame bottom").isLessThanOrEqualTo(buttonTop)
+			.isGreaterThanOrEqualTo(buttonTop - 24);
 
 		driver.switchTo().frame(frame);
 		ChatPage chat = new ChatPage(driver).awaitTopics();
