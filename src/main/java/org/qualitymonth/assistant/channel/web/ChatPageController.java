@@ -1,0 +1,64 @@
+package org.qualitymonth.assistant.channel.web;
+
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.qualitymonth.assistant.chat.ChatService;
+import org.qualitymonth.assistant.chat.UnknownIntentException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What the citizen chat page ({@code static/index.html}) needs besides {@code /api/v1/ask}: the welcome topics and
+ * the answer to a pressed topic button.
+ */
+@RestController
+class ChatPageController {
+
+	private static final Pattern INTENT_ID = Pattern.compile("[a-z][a-z0-9_]{0,63}");
+
+	private static final int MAX_SESSION_ID_LENGTH = 64;
+
+	private final ChatService chat;
+
+	private final WebSettings settings;
+
+	ChatPageController(ChatService chat, WebSettings settings) {
+		this.chat = chat;
+		this.settings = settings;
+	}
+
+	@GetMapping(path = "/api/v1/menu", produces = MediaType.APPLICATION_JSON_VALUE)
+	MenuResponse menu() {
+		return new MenuResponse(chat.menu(), settings.maxTextLength());
+	}
+
+	/** A topic, suggestion or follow-up button: {@code {"intent": "theme", "sessionId": "..."}}. */
+	@PostMapping(path = "/api/v1/choose", consumes = MediaType.APPLICATION_JSON_VALUE,
+			produces = MediaType.APPLICATION_JSON_VALUE)
+	AskResponse choose(@RequestBody Map<String, Object> body) {
+		if (!(body.get("intent") instanceof String intent) || !INTENT_ID.matcher(intent).matches()) {
+			throw new BadQuestionException(HttpStatus.BAD_REQUEST,
+					"\"intent\" must be the id of an intent, as given in \"suggestions\" or \"related\"");
+		}
+		Object session = body.get("sessionId");
+		if (session != null && !(session instanceof String s && s.length() <= MAX_SESSION_ID_LENGTH)) {
+			throw new BadQuestionException(HttpStatus.BAD_REQUEST,
+					"\"sessionId\" must be a string of at most " + MAX_SESSION_ID_LENGTH + " characters when given");
+		}
+		return AskResponse.of(chat.choose(intent, (String) session));
+	}
+
+	/** A button from before a knowledge reload may name an intent that is gone; the page asks to type instead. */
+	@ExceptionHandler(UnknownIntentException.class)
+	ResponseEntity<ApiError> unknownIntent(UnknownIntentException ex) {
+		return ApiExceptionHandler.error(HttpStatus.NOT_FOUND, ex.getMessage());
+	}
+
+}
