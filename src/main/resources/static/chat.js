@@ -160,7 +160,7 @@
   async function ask(text) {
     showUser(text);
     input.value = '';
-    const ok = await exchange(() => request('POST', '/api/v1/ask', { text: text, sessionId: sessionId }));
+    const ok = await exchange(() => request('POST', '/api/v1/ask', { text: text, sessionId: sessionId, channel: 'web' }));
     if (!ok && input.value === '') {
       // nothing typed is lost: the question goes back into the box to send again
       input.value = text;

@@ -70,16 +70,22 @@ public class ChatService {
 		return reply;
 	}
 
-	/** The reply for a button press: the chosen intent's answer, no classification involved. */
-	public Reply choose(String intentId, String sessionId) {
+	/**
+	 * The reply for a button press: the chosen intent's answer, no classification involved. It is
+	 * reported to the listeners like a question whose text is the button's title.
+	 */
+	public Reply choose(String intentId, String sessionId, String channel) {
 		Snapshot snapshot = state.require();
 		Intent intent = snapshot.knowledge()
 			.find(intentId)
 			.filter(i -> !i.isOutOfScope())
 			.orElseThrow(() -> new UnknownIntentException(intentId));
-		memory.remember(sessionId, new ConversationMemory.Turn(intent.id(), intent.title()));
-		return new Reply(newId(), Outcome.ANSWERED, intent.id(), 1.0, intent.answer(), intent.source(), List.of(),
-				choices(snapshot.knowledge(), intent.related()), List.of(), "", snapshot.knowledge().version());
+		memory.remember(sessionId, new ConversationMemory.Turn(intent.id(), normalizer.normalize(intent.title())));
+		Reply reply = new Reply(newId(), Outcome.ANSWERED, intent.id(), 1.0, intent.answer(), intent.source(), List.of(),
+				choices(snapshot.knowledge(), intent.related()), List.of(), normalizer.normalize(intent.title()),
+				snapshot.knowledge().version());
+		notify(new Question(intent.title(), sessionId, channel), reply);
+		return reply;
 	}
 
 	/** Records a citizen's 👍 or 👎 on a reply. */

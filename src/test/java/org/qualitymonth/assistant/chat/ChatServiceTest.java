@@ -75,11 +75,11 @@ class ChatServiceTest {
 
 	@Test
 	void aButtonPressAnswersTheChosenIntent() {
-		Reply reply = chat.choose("contact_phone", "s6");
+		Reply reply = chat.choose("contact_phone", "s6", "web");
 		assertThat(reply.answer()).contains("82262033");
 		assertThat(reply.confidence()).isEqualTo(1.0);
-		assertThatThrownBy(() -> chat.choose("no_such_intent", "s6")).isInstanceOf(UnknownIntentException.class);
-		assertThatThrownBy(() -> chat.choose("out_of_scope", "s6")).isInstanceOf(UnknownIntentException.class);
+		assertThatThrownBy(() -> chat.choose("no_such_intent", "s6", "web")).isInstanceOf(UnknownIntentException.class);
+		assertThatThrownBy(() -> chat.choose("out_of_scope", "s6", "web")).isInstanceOf(UnknownIntentException.class);
 	}
 
 	@Test

@@ -38,7 +38,18 @@ class AskController {
 		if (session != null && !(session instanceof String)) {
 			throw new BadQuestionException(HttpStatus.BAD_REQUEST, "\"sessionId\" must be a string when given");
 		}
-		return AskResponse.of(chat.ask(new Question(question, (String) session, "api")));
+		return AskResponse.of(chat.ask(new Question(question, (String) session, channel(body.get("channel")))));
+	}
+
+	/** The chat page says it is the web channel; every other client is the API. */
+	private static String channel(Object declared) {
+		if (declared == null || "api".equals(declared)) {
+			return "api";
+		}
+		if ("web".equals(declared)) {
+			return "web";
+		}
+		throw new BadQuestionException(HttpStatus.BAD_REQUEST, "\"channel\" must be \"web\" or \"api\" when given");
 	}
 
 	/** 👍/👎 on a reply: {@code {"id": "<reply id>", "helpful": true}}. */

@@ -52,7 +52,7 @@ class ChatPageController {
 			throw new BadQuestionException(HttpStatus.BAD_REQUEST,
 					"\"sessionId\" must be a string of at most " + MAX_SESSION_ID_LENGTH + " characters when given");
 		}
-		return AskResponse.of(chat.choose(intent, (String) session));
+		return AskResponse.of(chat.choose(intent, (String) session, "web"));
 	}
 
 	/** A button from before a knowledge reload may name an intent that is gone; the page asks to type instead. */

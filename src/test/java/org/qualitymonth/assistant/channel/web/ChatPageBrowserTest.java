@@ -24,7 +24,7 @@ import org.qualitymonth.assistant.chat.ChatService;
 import org.qualitymonth.assistant.chat.Choice;
 import org.qualitymonth.assistant.chat.Question;
 import org.qualitymonth.assistant.nlu.Outcome;
-import org.qualitymonth.assistant.system.AssistantApplication;
+import org.qualitymonth.assistant.AssistantApplication;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -111,7 +111,7 @@ class ChatPageBrowserTest {
 	void typedQuestionShowsTheAnswerWithItsSource() {
 		page.open(url());
 		ChatPage.Reply reply = page.ask(THEME_QUESTION);
-		org.qualitymonth.assistant.chat.Reply expected = chat.choose("theme", null);
+		org.qualitymonth.assistant.chat.Reply expected = chat.choose("theme", null, "web");
 		assertThat(reply.outcome()).isEqualTo("answered");
 		assertThat(reply.intent()).isEqualTo("theme");
 		assertThat(reply.answer()).contains("建设质量强国").isEqualTo(expected.answer());
@@ -136,7 +136,7 @@ class ChatPageBrowserTest {
 
 		Choice topic = chat.menu().get(0);
 		ChatPage.Reply topicReply = page.press(fallback.buttons("topics").get(0));
-		org.qualitymonth.assistant.chat.Reply expected = chat.choose(topic.intent(), null);
+		org.qualitymonth.assistant.chat.Reply expected = chat.choose(topic.intent(), null, "web");
 		assertThat(page.userMessages()).last().isEqualTo(topic.title());
 		assertThat(topicReply.intent()).isEqualTo(topic.intent());
 		assertThat(topicReply.answer()).isEqualTo(expected.answer());
@@ -146,7 +146,7 @@ class ChatPageBrowserTest {
 		Choice next = expected.related().get(0);
 		ChatPage.Reply followUp = page.press(topicReply.buttons("related").get(0));
 		assertThat(followUp.intent()).isEqualTo(next.intent());
-		assertThat(followUp.answer()).isEqualTo(chat.choose(next.intent(), null).answer());
+		assertThat(followUp.answer()).isEqualTo(chat.choose(next.intent(), null, "web").answer());
 		chromium.screenshot("desktop-topic-and-follow-up");
 	}
 
@@ -167,7 +167,7 @@ class ChatPageBrowserTest {
 		Choice alternative = expected.suggestions().get(0);
 		ChatPage.Reply chosen = page.press(reply.buttons("suggestions").get(0));
 		assertThat(chosen.intent()).isEqualTo(alternative.intent());
-		assertThat(chosen.answer()).isEqualTo(chat.choose(alternative.intent(), null).answer());
+		assertThat(chosen.answer()).isEqualTo(chat.choose(alternative.intent(), null, "web").answer());
 	}
 
 	@Test
@@ -211,7 +211,7 @@ class ChatPageBrowserTest {
 		assertThat(page.hotlineLink().isDisplayed()).isTrue();
 		assertThat(page.hotlineLink().getDomAttribute("href")).isEqualTo("tel:12315");
 		ChatPage.Reply reply = page.press(page.channel12315Button());
-		org.qualitymonth.assistant.chat.Reply expected = chat.choose("complaint_12315", null);
+		org.qualitymonth.assistant.chat.Reply expected = chat.choose("complaint_12315", null, "web");
 		assertThat(reply.intent()).isEqualTo("complaint_12315");
 		assertThat(reply.answer()).isEqualTo(expected.answer()).contains("12315");
 		assertThat(reply.sourceLine()).hasValue("出处：" + expected.source());

@@ -8,7 +8,7 @@ import org.qualitymonth.assistant.chat.Choice;
 import org.qualitymonth.assistant.chat.Reply;
 import org.qualitymonth.assistant.chat.UnknownIntentException;
 import org.qualitymonth.assistant.nlu.Outcome;
-import org.qualitymonth.assistant.system.AssistantApplication;
+import org.qualitymonth.assistant.AssistantApplication;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -55,7 +55,7 @@ class ChatPageControllerTest {
 
 	@Test
 	void choosingAnIntentAnswersWithItsReplyAndKeepsTheSession() throws Exception {
-		given(chat.choose("theme", "s1")).willReturn(new Reply("r1", Outcome.ANSWERED, "theme", 1.0, "A", "S",
+		given(chat.choose("theme", "s1", "web")).willReturn(new Reply("r1", Outcome.ANSWERED, "theme", 1.0, "A", "S",
 				List.of(), List.of(new Choice("time", "W")), List.of(), "", "v1"));
 		mvc.perform(post("/api/v1/choose").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"intent\":\"theme\",\"sessionId\":\"s1\"}"))
@@ -69,7 +69,7 @@ class ChatPageControllerTest {
 
 	@Test
 	void choosingWithoutASessionIsAllowed() throws Exception {
-		given(chat.choose("time", null)).willReturn(new Reply("r2", Outcome.ANSWERED, "time", 1.0, "A", null,
+		given(chat.choose("time", null, "web")).willReturn(new Reply("r2", Outcome.ANSWERED, "time", 1.0, "A", null,
 				List.of(), List.of(), List.of(), "", "v1"));
 		mvc.perform(post("/api/v1/choose").contentType(MediaType.APPLICATION_JSON).content("{\"intent\":\"time\"}"))
 			.andExpect(status().isOk())
@@ -78,7 +78,7 @@ class ChatPageControllerTest {
 
 	@Test
 	void unknownIntentIsNotFoundWithAMessage() throws Exception {
-		given(chat.choose("gone", null)).willThrow(new UnknownIntentException("gone"));
+		given(chat.choose("gone", null, "web")).willThrow(new UnknownIntentException("gone"));
 		mvc.perform(post("/api/v1/choose").contentType(MediaType.APPLICATION_JSON).content("{\"intent\":\"gone\"}"))
 			.andExpect(status().isNotFound())
 			.andExpect(jsonPath("$.message").value("unknown intent: gone"));
@@ -93,7 +93,7 @@ class ChatPageControllerTest {
 				.andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.message").isString());
 		}
-		then(chat).should(never()).choose(any(), any());
+		then(chat).should(never()).choose(any(), any(), any());
 	}
 
 	@Test
