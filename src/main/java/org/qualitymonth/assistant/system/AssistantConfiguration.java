@@ -13,6 +13,8 @@ import org.qualitymonth.assistant.chat.AnswerCache;
 import org.qualitymonth.assistant.chat.AssistantState;
 import org.qualitymonth.assistant.chat.ChatService;
 import org.qualitymonth.assistant.chat.ChatSettings;
+import org.qualitymonth.assistant.chat.FloodControl;
+import org.qualitymonth.assistant.chat.RateLimitSettings;
 import org.qualitymonth.assistant.chat.Snapshot;
 import org.qualitymonth.assistant.knowledge.IntentDirectoryWatcher;
 import org.qualitymonth.assistant.knowledge.KnowledgeLoader;
@@ -70,6 +72,11 @@ class AssistantConfiguration {
 						.reduce((a, b) -> a + "\n" + b).orElse(""));
 		}
 		return reloader;
+	}
+
+	@Bean
+	FloodControl floodControl(RateLimitSettings settings) {
+		return new FloodControl(settings);
 	}
 
 	@Bean(destroyMethod = "close")

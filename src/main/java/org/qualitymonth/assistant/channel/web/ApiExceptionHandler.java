@@ -23,6 +23,14 @@ class ApiExceptionHandler {
 		return error(ex.status(), ex.getMessage());
 	}
 
+	@ExceptionHandler(TooManyQuestionsException.class)
+	ResponseEntity<ApiError> tooMany(TooManyQuestionsException ex) {
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header("Retry-After", Long.toString(ex.retryAfterSeconds()))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(new ApiError(429, HttpStatus.TOO_MANY_REQUESTS.getReasonPhrase(), ex.getMessage()));
+	}
+
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException ex) {
 		log.debug("Unreadable request body: {}", ex.getMessage());

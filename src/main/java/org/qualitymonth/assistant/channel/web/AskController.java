@@ -2,6 +2,8 @@ package org.qualitymonth.assistant.channel.web;
 
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.qualitymonth.assistant.chat.ChatService;
 import org.qualitymonth.assistant.chat.Question;
 import org.springframework.http.HttpStatus;
@@ -14,18 +16,23 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AskController {
 
+	static final int MAX_SESSION_ID_LENGTH = 128;
+
 	private final ChatService chat;
 
 	private final WebSettings settings;
 
-	AskController(ChatService chat, WebSettings settings) {
+	private final WebFloodControl floodControl;
+
+	AskController(ChatService chat, WebSettings settings, WebFloodControl floodControl) {
 		this.chat = chat;
 		this.settings = settings;
+		this.floodControl = floodControl;
 	}
 
 	@PostMapping(path = "/api/v1/ask", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
-	AskResponse ask(@RequestBody Map<String, Object> body) {
+	AskResponse ask(@RequestBody Map<String, Object> body, HttpServletRequest request) {
 		Object text = body.get("text");
 		if (!(text instanceof String question) || question.isBlank()) {
 			throw new BadQuestionException(HttpStatus.BAD_REQUEST, "\"text\" must be a non-blank string");
@@ -35,9 +42,11 @@ class AskController {
 					"\"text\" is longer than " + settings.maxTextLength() + " characters");
 		}
 		Object session = body.get("sessionId");
-		if (session != null && !(session instanceof String)) {
-			throw new BadQuestionException(HttpStatus.BAD_REQUEST, "\"sessionId\" must be a string when given");
+		if (session != null && !(session instanceof String s && s.length() <= MAX_SESSION_ID_LENGTH)) {
+			throw new BadQuestionException(HttpStatus.BAD_REQUEST,
+					"\"sessionId\" must be a string of at most " + MAX_SESSION_ID_LENGTH + " characters when given");
 		}
+		floodControl.check((String) session, request);
 		return AskResponse.of(chat.ask(new Question(question, (String) session, channel(body.get("channel")))));
 	}
 

@@ -3,6 +3,8 @@ package org.qualitymonth.assistant.channel.web;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.qualitymonth.assistant.chat.ChatService;
 import org.qualitymonth.assistant.chat.UnknownIntentException;
 import org.springframework.http.HttpStatus;
@@ -23,15 +25,16 @@ class ChatPageController {
 
 	private static final Pattern INTENT_ID = Pattern.compile("[a-z][a-z0-9_]{0,63}");
 
-	private static final int MAX_SESSION_ID_LENGTH = 64;
-
 	private final ChatService chat;
 
 	private final WebSettings settings;
 
-	ChatPageController(ChatService chat, WebSettings settings) {
+	private final WebFloodControl floodControl;
+
+	ChatPageController(ChatService chat, WebSettings settings, WebFloodControl floodControl) {
 		this.chat = chat;
 		this.settings = settings;
+		this.floodControl = floodControl;
 	}
 
 	@GetMapping(path = "/api/v1/menu", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -42,16 +45,17 @@ class ChatPageController {
 	/** A topic, suggestion or follow-up button: {@code {"intent": "theme", "sessionId": "..."}}. */
 	@PostMapping(path = "/api/v1/choose", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
-	AskResponse choose(@RequestBody Map<String, Object> body) {
+	AskResponse choose(@RequestBody Map<String, Object> body, HttpServletRequest request) {
 		if (!(body.get("intent") instanceof String intent) || !INTENT_ID.matcher(intent).matches()) {
 			throw new BadQuestionException(HttpStatus.BAD_REQUEST,
 					"\"intent\" must be the id of an intent, as given in \"suggestions\" or \"related\"");
 		}
 		Object session = body.get("sessionId");
-		if (session != null && !(session instanceof String s && s.length() <= MAX_SESSION_ID_LENGTH)) {
+		if (session != null && !(session instanceof String s && s.length() <= AskController.MAX_SESSION_ID_LENGTH)) {
 			throw new BadQuestionException(HttpStatus.BAD_REQUEST,
-					"\"sessionId\" must be a string of at most " + MAX_SESSION_ID_LENGTH + " characters when given");
+					"\"sessionId\" must be a string of at most " + AskController.MAX_SESSION_ID_LENGTH + " characters when given");
 		}
+		floodControl.check((String) session, request);
 		return AskResponse.of(chat.choose(intent, (String) session, "web"));
 	}
 

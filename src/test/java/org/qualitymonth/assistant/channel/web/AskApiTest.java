@@ -70,6 +70,45 @@ class AskApiTest {
 	}
 
 	@Test
+	void refusesAHugeBodyBeforeParsingIt() throws Exception {
+		assertClientError(post("application/json", "{\"text\":\"" + "质".repeat(200_000) + "\"}"), 413);
+	}
+
+	@Test
+	void refusesInvalidUtf8() throws Exception {
+		byte[] body = { '{', '"', 't', 'e', 'x', 't', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}' };
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/ask"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+			.build();
+		assertClientError(http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)), 400);
+	}
+
+	@Test
+	void rejectsAnOverlongSessionIdAndAnUnknownChannel() throws Exception {
+		assertClientError(post("application/json", "{\"text\":\"主题\",\"sessionId\":\"" + "s".repeat(129) + "\"}"), 400);
+		assertClientError(post("application/json", "{\"text\":\"主题\",\"channel\":\"telegram\"}"), 400);
+	}
+
+	@Test
+	void floodFromOneSessionMeets429WithRetryAfterWhileAnotherSessionIsServed() throws Exception {
+		int limited = 0;
+		for (int i = 0; i < 40; i++) {
+			HttpResponse<String> response = post("application/json", "{\"text\":\"主题" + i + "\",\"sessionId\":\"flood\"}");
+			if (response.statusCode() == 429) {
+				limited++;
+				assertThat(response.headers().firstValue("Retry-After")).hasValueSatisfying(
+						v -> assertThat(Long.parseLong(v)).isPositive());
+			}
+			else {
+				assertThat(response.statusCode()).isEqualTo(200);
+			}
+		}
+		assertThat(limited).isGreaterThanOrEqualTo(10);
+		assertThat(post("application/json", "{\"text\":\"主题\",\"sessionId\":\"calm\"}").statusCode()).isEqualTo(200);
+	}
+
+	@Test
 	void rejectsTheWrongContentType() throws Exception {
 		assertClientError(post("application/x-www-form-urlencoded", "text=hello"), 415);
 		assertClientError(post("text/plain", "质量月的主题是什么"), 415);

@@ -42,6 +42,10 @@ class ChatPageControllerTest {
 	@MockitoBean
 	ChatService chat;
 
+	/** Flood control has its own tests (AskApiTest); here it lets everything through. */
+	@MockitoBean
+	WebFloodControl floodControl;
+
 	@Test
 	void menuListsTheMainTopicsAndTheLongestQuestion() throws Exception {
 		given(chat.menu()).willReturn(List.of(new Choice("theme", "T"), new Choice("time", "W")));
@@ -88,7 +92,7 @@ class ChatPageControllerTest {
 	void rejectsMissingMalformedAndNonStringIntentsAndSessions() throws Exception {
 		for (String body : List.of("{}", "{\"intent\":42}", "{\"intent\":\"Theme\"}", "{\"intent\":\"a b\"}",
 				"{\"intent\":\"<script>\"}", "{\"intent\":\"theme\",\"sessionId\":7}",
-				"{\"intent\":\"theme\",\"sessionId\":\"" + "x".repeat(65) + "\"}", "{\"intent\":", "[\"theme\"]")) {
+				"{\"intent\":\"theme\",\"sessionId\":\"" + "x".repeat(AskController.MAX_SESSION_ID_LENGTH + 1) + "\"}", "{\"intent\":", "[\"theme\"]")) {
 			mvc.perform(post("/api/v1/choose").contentType(MediaType.APPLICATION_JSON).content(body))
 				.andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.message").isString());

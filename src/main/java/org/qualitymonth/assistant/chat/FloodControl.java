@@ -1,0 +1,57 @@
+package org.qualitymonth.assistant.chat;
+
+import java.time.Duration;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+
+/**
+ * Per-session (or per-user) token buckets, so one citizen pasting a hundred messages cannot starve
+ * the others. Every channel asks here before asking the chat service.
+ */
+public final class FloodControl {
+
+	private final RateLimitSettings settings;
+
+	private final Cache<String, Bucket> buckets;
+
+	public FloodControl(RateLimitSettings settings) {
+		this.settings = settings;
+		// an idle bucket is full again after one period, so it can be forgotten then
+		this.buckets = Caffeine.newBuilder()
+			.expireAfterAccess(settings.period().plusSeconds(1))
+			.maximumSize(settings.maxTracked())
+			.build();
+	}
+
+	/**
+	 * Takes one question from {@code key}'s allowance.
+	 * @return empty when allowed, otherwise how many seconds to wait
+	 */
+	public OptionalLong tryAcquire(String key) {
+		if (!settings.enabled()) {
+			return OptionalLong.empty();
+		}
+		Bucket bucket = buckets.get(key, k -> newBucket());
+		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+		if (probe.isConsumed()) {
+			return OptionalLong.empty();
+		}
+		long nanos = probe.getNanosToWaitForRefill();
+		return OptionalLong.of(Math.max(1, TimeUnit.NANOSECONDS.toSeconds(nanos + 999_999_999)));
+	}
+
+	private Bucket newBucket() {
+		Duration period = settings.period();
+		int capacity = settings.questionsPerPeriod();
+		return Bucket.builder()
+			.addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build())
+			.build();
+	}
+
+}
