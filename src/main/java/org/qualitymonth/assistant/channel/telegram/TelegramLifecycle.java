@@ -1,5 +1,6 @@
 package org.qualitymonth.assistant.channel.telegram;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -7,7 +8,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import okhttp3.Interceptor;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -192,6 +198,7 @@ final class TelegramLifecycle implements SmartLifecycle {
 		OkHttpClient pollingHttp = http.newBuilder()
 			.readTimeout(settings.pollTimeout().plusSeconds(15))
 			.callTimeout(settings.pollTimeout().plusSeconds(30))
+			.addInterceptor(this::quietWhenStopping)
 			.build();
 		ScheduledExecutorService executor = pollThread;
 		polling = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> pollingHttp, () -> executor,
@@ -202,18 +209,34 @@ final class TelegramLifecycle implements SmartLifecycle {
 	}
 
 	private synchronized void stopPolling() {
-		if (polling != null) {
-			try {
-				polling.close();
-			}
-			catch (Exception ex) {
-				log.warn("Telegram polling did not stop cleanly: {}", privacy.describe(ex));
-			}
-			polling = null;
-		}
 		if (pollThread != null) {
-			pollThread.shutdownNow();
+			// no interrupt: the library would log the cut-off long poll as an error. The poll in
+			// progress runs out on its own (at most poll-timeout), its updates are left unacknowledged
+			// for the next start, and no further poll is scheduled.
+			pollThread.shutdown();
 			pollThread = null;
+		}
+		polling = null;
+	}
+
+	/**
+	 * A long poll that fails because the application is stopping (the server went away meanwhile)
+	 * ends as an empty poll instead: the library would log it as an error, and it is none.
+	 */
+	private Response quietWhenStopping(Interceptor.Chain chain) throws IOException {
+		try {
+			return chain.proceed(chain.request());
+		}
+		catch (IOException ex) {
+			if (running) {
+				throw ex;
+			}
+			return new Response.Builder().request(chain.request())
+				.protocol(Protocol.HTTP_1_1)
+				.code(200)
+				.message("OK")
+				.body(ResponseBody.create("{\"ok\":true,\"result\":[]}", MediaType.get("application/json")))
+				.build();
 		}
 	}
 
@@ -238,6 +261,10 @@ final class TelegramLifecycle implements SmartLifecycle {
 
 	/** Called by the polling loop, which dies on an exception: this never throws. */
 	private void consume(List<Update> updates) {
+		if (!running) {
+			// stopping: leave them unacknowledged, the next start gets them again
+			return;
+		}
 		for (Update update : updates) {
 			try {
 				bot.handle(update);
