@@ -3,12 +3,14 @@ package org.qualitymonth.assistant.channel.telegram;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.function.LongSupplier;
 
 /**
  * Decides when the next message may go out: no sooner than the chat's own interval after its
- * previous message (about 1/s for a private chat, 20/min for a group), and spaced over all chats
- * to stay under Telegram's global 30 messages per second. Slots are reserved in call order.
+ * previous message (about 1/s for a private chat, 20/min for a group), and at least 1/n s from any
+ * other message to stay under Telegram's global 30 per second. A chat held back (a 429, a long
+ * queue) reserves a late slot without delaying other chats: the earliest free slot is taken.
  */
 final class Pacer {
 
@@ -23,7 +25,8 @@ final class Pacer {
 	/** The earliest time each chat may be sent to; entries in the past are swept now and then. */
 	private final Map<Long, Long> chatFree = new HashMap<>();
 
-	private long globalFree;
+	/** Send times already handed out, for the global spacing. */
+	private final TreeSet<Long> reserved = new TreeSet<>();
 
 	private int reservationsSinceSweep;
 
@@ -36,20 +39,38 @@ final class Pacer {
 		this.perGroupNanos = perGroup.toNanos();
 		this.globalSpacingNanos = Duration.ofSeconds(1).toNanos() / globalPerSecond;
 		this.nanoClock = nanoClock;
-		this.globalFree = nanoClock.getAsLong();
 	}
 
 	/** Reserves the next slot for a message to {@code chatId}; returns how many nanoseconds to wait for it. */
 	synchronized long reserve(long chatId, boolean group) {
 		long now = nanoClock.getAsLong();
-		long slot = Math.max(now, Math.max(chatFree.getOrDefault(chatId, now), globalFree));
-		globalFree = slot + globalSpacingNanos;
+		long slot = freeSlotFrom(Math.max(now, chatFree.getOrDefault(chatId, now)));
+		reserved.add(slot);
 		chatFree.put(chatId, slot + (group ? perGroupNanos : perChatNanos));
-		if (++reservationsSinceSweep >= 1024) {
+		if (++reservationsSinceSweep >= 256) {
 			reservationsSinceSweep = 0;
 			chatFree.values().removeIf(free -> free < now);
+			reserved.headSet(now - globalSpacingNanos).clear();
 		}
 		return slot - now;
+	}
+
+	/** The earliest time from {@code earliest} at least one spacing away from every slot handed out. */
+	private long freeSlotFrom(long earliest) {
+		long slot = earliest;
+		while (true) {
+			Long before = reserved.floor(slot);
+			if (before != null && slot - before < globalSpacingNanos) {
+				slot = before + globalSpacingNanos;
+				continue;
+			}
+			Long after = reserved.ceiling(slot);
+			if (after != null && after - slot < globalSpacingNanos) {
+				slot = after + globalSpacingNanos;
+				continue;
+			}
+			return slot;
+		}
 	}
 
 	/** Telegram asked to wait (429 retry_after) before sending to this chat again. */
