@@ -155,8 +155,13 @@ final class LoopbackBotApi implements AutoCloseable {
 	private int getMeCalls;
 
 	LoopbackBotApi(String token) throws IOException {
+		this(token, 0);
+	}
+
+	/** On a given port (0: any free one), e.g. to come up where a bot has been knocking in vain. */
+	LoopbackBotApi(String token, int port) throws IOException {
 		this.token = token;
-		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
 		server.createContext("/", this::exchange);
 		server.setExecutor(threads);
 		server.start();
