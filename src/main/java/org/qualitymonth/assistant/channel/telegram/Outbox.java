@@ -114,6 +114,11 @@ final class Outbox {
 		}
 	}
 
+	/** True once {@link #close} began: nothing more will be sent. */
+	synchronized boolean closed() {
+		return closed;
+	}
+
 	private CompletableFuture<Void> enqueue(Delivery delivery) {
 		synchronized (this) {
 			if (closed) {

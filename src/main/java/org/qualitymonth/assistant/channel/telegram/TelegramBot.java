@@ -83,6 +83,11 @@ final class TelegramBot {
 		return Optional.ofNullable(me);
 	}
 
+	/** False while shutting down: an update taken now could not be answered. */
+	boolean accepting() {
+		return !outbox.closed();
+	}
+
 	/**
 	 * Handles an update once, however often it is delivered. The future completes when its replies
 	 * were sent or given up (a failure is logged where it happens), never exceptionally.

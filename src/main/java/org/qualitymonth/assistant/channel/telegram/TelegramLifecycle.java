@@ -124,6 +124,15 @@ final class TelegramLifecycle implements SmartLifecycle {
 		return running;
 	}
 
+	/**
+	 * Starts after the web server and stops after its graceful shutdown: webhook requests still in
+	 * hand at shutdown get their replies out before the outbox closes.
+	 */
+	@Override
+	public int getPhase() {
+		return SmartLifecycle.DEFAULT_PHASE - 1536;
+	}
+
 	private void connect() {
 		Backoff backoff = new Backoff(settings.retry());
 		while (running) {

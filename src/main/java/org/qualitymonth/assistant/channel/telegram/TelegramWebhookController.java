@@ -87,6 +87,10 @@ class TelegramWebhookController {
 		if (update == null || update.getUpdateId() == null) {
 			return ResponseEntity.badRequest().build();
 		}
+		if (!bot.accepting()) {
+			// shutting down: Telegram keeps the update and delivers it again after the restart
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).build();
+		}
 		try {
 			bot.handle(update).get(settings.webhook().replyTimeout().toMillis(), TimeUnit.MILLISECONDS);
 			return ResponseEntity.ok().build();
