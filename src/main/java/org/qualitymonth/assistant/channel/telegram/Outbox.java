@@ -144,6 +144,13 @@ final class Outbox {
 	}
 
 	private void attemptHead(Delivery head) {
+		long late = pacer.admit();
+		if (late > 0) {
+			if (!schedule(() -> attemptHead(head), late)) {
+				finishHead(head, new IllegalStateException("shutting down"));
+			}
+			return;
+		}
 		Outcome outcome = attempt(head);
 		if (outcome.retryAfter() != null) {
 			synchronized (this) {

@@ -1,6 +1,7 @@
 package org.qualitymonth.assistant.channel.telegram;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeSet;
@@ -25,6 +26,11 @@ final class Pacer {
 	/** The earliest time each chat may be sent to; entries in the past are swept now and then. */
 	private final Map<Long, Long> chatFree = new HashMap<>();
 
+	/** When the sends of the last second actually started, a hard cap behind the planned spacing. */
+	private final ArrayDeque<Long> started = new ArrayDeque<>();
+
+	private final int globalPerSecond;
+
 	/** Send times already handed out, for the global spacing. */
 	private final TreeSet<Long> reserved = new TreeSet<>();
 
@@ -38,6 +44,7 @@ final class Pacer {
 		this.perChatNanos = perChat.toNanos();
 		this.perGroupNanos = perGroup.toNanos();
 		this.globalSpacingNanos = Duration.ofSeconds(1).toNanos() / globalPerSecond;
+		this.globalPerSecond = globalPerSecond;
 		this.nanoClock = nanoClock;
 	}
 
@@ -53,6 +60,24 @@ final class Pacer {
 			reserved.headSet(now - globalSpacingNanos).clear();
 		}
 		return slot - now;
+	}
+
+	/**
+	 * Called just before a send starts: 0 when fewer than the global rate started in the last
+	 * second (the send is counted), else how long to wait. Planned slots can bunch up when threads
+	 * run late; this keeps any one-second window under the limit all the same.
+	 */
+	synchronized long admit() {
+		long now = nanoClock.getAsLong();
+		long second = Duration.ofSeconds(1).toNanos();
+		while (!started.isEmpty() && started.peekFirst() <= now - second) {
+			started.pollFirst();
+		}
+		if (started.size() < globalPerSecond) {
+			started.addLast(now);
+			return 0;
+		}
+		return started.peekFirst() + second - now;
 	}
 
 	/** The earliest time from {@code earliest} at least one spacing away from every slot handed out. */

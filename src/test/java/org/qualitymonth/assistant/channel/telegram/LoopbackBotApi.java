@@ -54,9 +54,12 @@ final class LoopbackBotApi implements AutoCloseable {
 
 	static final int MAX_TEXT = 4096;
 
-	/** A message the bot sent and the server accepted. {@code plainText} is the text after entity parsing. */
+	/**
+	 * A message the bot sent and the server accepted. {@code plainText} is the text after entity
+	 * parsing; {@code acceptedAt} is {@link System#nanoTime()} then (for measurements, not assertions).
+	 */
 	record Sent(long chatId, int messageId, String text, String parseMode, String plainText, JsonNode replyMarkup,
-			Integer replyTo) {
+			Integer replyTo, long acceptedAt) {
 
 		List<String> buttonTexts() {
 			List<String> texts = new ArrayList<>();
@@ -621,7 +624,7 @@ final class LoopbackBotApi implements AutoCloseable {
 			}
 		}
 		int messageId = nextMessageId(chatId);
-		sent.add(new Sent(chatId, messageId, text, parseMode, plain, markup, replyTo));
+		sent.add(new Sent(chatId, messageId, text, parseMode, plain, markup, replyTo, System.nanoTime()));
 		events.add("sendMessage chat=" + chatId + " 200 id=" + messageId);
 		ObjectNode message = json.createObjectNode();
 		message.put("message_id", messageId);

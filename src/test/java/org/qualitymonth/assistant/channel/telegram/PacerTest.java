@@ -61,6 +61,18 @@ class PacerTest {
 	}
 
 	@Test
+	void noMoreThanTheGlobalRateStartsInAnySecondHoweverLateTheSlotsRan() {
+		for (int i = 0; i < 25; i++) {
+			assertThat(pacer.admit()).isZero();
+		}
+		now.addAndGet(300 * MS);
+
+		assertThat(pacer.admit()).isEqualTo(700 * MS);
+		now.addAndGet(700 * MS);
+		assertThat(pacer.admit()).isZero();
+	}
+
+	@Test
 	void timeThatPassedIsNotWaitedAgain() {
 		pacer.reserve(1, false);
 		now.addAndGet(10_000 * MS);
