@@ -148,10 +148,17 @@ final class TelegramLifecycle implements SmartLifecycle {
 				return;
 			}
 			catch (TelegramApiRequestException ex) {
-				Integer code = ex.getErrorCode();
-				if (code != null && (code == 401 || code == 404)) {
+				int code = ex.getErrorCode() == null ? 0 : ex.getErrorCode();
+				if (code == 401 || code == 404) {
 					log.error("Telegram refused the bot token ({}): check bot.telegram.token / BOT_TELEGRAM_TOKEN."
 							+ " The Telegram channel is off until the application is restarted.", privacy.describe(ex));
+					return;
+				}
+				if (code >= 400 && code < 500 && code != 429) {
+					// asking again will not help: say what Telegram objected to and stay off
+					log.error("Telegram refused to set up the bot ({}){}. The Telegram channel is off until the"
+							+ " application is restarted.", privacy.describe(ex),
+							settings.mode() == TelegramSettings.Mode.WEBHOOK ? "; check bot.telegram.webhook.url" : "");
 					return;
 				}
 				waitBeforeRetry(backoff, ex);

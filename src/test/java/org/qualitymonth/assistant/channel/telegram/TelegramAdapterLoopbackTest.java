@@ -103,6 +103,29 @@ class TelegramAdapterLoopbackTest {
 	}
 
 	@Test
+	void aWebhookTelegramRefusesIsReportedOnceNotRetriedForever(CapturedOutput output) throws Exception {
+		try (LoopbackBotApi api = new LoopbackBotApi(TOKEN)) {
+			runner(api.url(), TOKEN)
+				.withPropertyValues("bot.telegram.mode=webhook",
+						"bot.telegram.webhook.url=http://assistant.example.org/telegram/webhook")
+				.run(context -> {
+					api.awaitTrue(() -> output.getAll().contains("Telegram refused to set up the bot"), WAIT,
+							() -> "no error about the webhook in the log");
+					assertThat(output.getAll()).contains("An HTTPS URL must be provided", "check bot.telegram.webhook.url");
+					// the connecting thread gave up instead of knocking again
+					for (Thread thread : Thread.getAllStackTraces().keySet()) {
+						if (thread.getName().equals("telegram-connect")) {
+							thread.join(WAIT.toMillis());
+							assertThat(thread.isAlive()).isFalse();
+						}
+					}
+					assertThat(api.rejections()).filteredOn(r -> r.method().equals("setwebhook")).hasSize(1);
+					assertThat(api.webhookUrl()).isEmpty();
+				});
+		}
+	}
+
+	@Test
 	void itStartsWithoutTheApiAndConnectsOnceItIsReachable(CapturedOutput output) throws Exception {
 		int port;
 		try (ServerSocket probe = new ServerSocket(0)) {
