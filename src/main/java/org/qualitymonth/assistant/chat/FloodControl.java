@@ -9,6 +9,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
 
 /**
  * Per-session (or per-user) token buckets, so one citizen pasting a hundred messages cannot starve
@@ -20,8 +21,16 @@ public final class FloodControl {
 
 	private final Cache<String, Bucket> buckets;
 
+	private final TimeMeter clock;
+
 	public FloodControl(RateLimitSettings settings) {
+		this(settings, TimeMeter.SYSTEM_NANOTIME);
+	}
+
+	/** With a clock of the caller's, for tests. */
+	public FloodControl(RateLimitSettings settings, TimeMeter clock) {
 		this.settings = settings;
+		this.clock = clock;
 		// an idle bucket is full again after one period, so it can be forgotten then
 		this.buckets = Caffeine.newBuilder()
 			.expireAfterAccess(settings.period().plusSeconds(1))
@@ -51,6 +60,7 @@ public final class FloodControl {
 		int capacity = settings.questionsPerPeriod();
 		return Bucket.builder()
 			.addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build())
+			.withCustomTimePrecision(clock)
 			.build();
 	}
 

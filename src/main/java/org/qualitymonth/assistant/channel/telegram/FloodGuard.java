@@ -1,16 +1,17 @@
 package org.qualitymonth.assistant.channel.telegram;
 
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import org.qualitymonth.assistant.chat.FloodControl;
+
 /**
- * Per-citizen flood control: a token bucket per Telegram user. A citizen pasting a hundred
- * messages gets the first few answered and one notice; the rest are dropped before they cost any
- * classification or any of the chat's send budget, so other citizens are not kept waiting.
+ * Per-citizen flood control for Telegram, on the shared {@link FloodControl} budget
+ * ({@code bot.rate-limit.*}) keyed by Telegram user. A citizen pasting a hundred messages gets the
+ * first ones answered and one notice; the rest are dropped before they cost any classification or
+ * any of the chat's send budget, so other citizens are not kept waiting.
  */
 final class FloodGuard {
 
@@ -27,59 +28,22 @@ final class FloodGuard {
 
 	}
 
-	private static final class Bucket {
+	private final FloodControl control;
 
-		double tokens;
+	/** Users already told to slow down during their current flood. */
+	private final Cache<Long, Boolean> warned;
 
-		long refilledAt;
-
-		boolean warned;
-
-	}
-
-	private final int burst;
-
-	private final long refillNanos;
-
-	private final LongSupplier nanoClock;
-
-	private final Cache<Long, Bucket> buckets;
-
-	FloodGuard(int burst, Duration refill, LongSupplier nanoClock) {
-		this.burst = burst;
-		this.refillNanos = refill.toNanos();
-		this.nanoClock = nanoClock;
-		// a bucket left alone for a full refill cycle is full again, so forgetting it changes nothing
-		long idleNanos = Math.max(refillNanos * burst, TimeUnit.MINUTES.toNanos(1));
-		this.buckets = Caffeine.newBuilder()
-			.maximumSize(200_000)
-			.expireAfterAccess(Duration.ofNanos(idleNanos))
-			.build();
+	FloodGuard(FloodControl control) {
+		this.control = control;
+		this.warned = Caffeine.newBuilder().maximumSize(200_000).expireAfterWrite(Duration.ofHours(1)).build();
 	}
 
 	Verdict check(long userId) {
-		long now = nanoClock.getAsLong();
-		Bucket bucket = buckets.get(userId, id -> {
-			Bucket fresh = new Bucket();
-			fresh.tokens = burst;
-			fresh.refilledAt = now;
-			return fresh;
-		});
-		synchronized (bucket) {
-			long elapsed = Math.max(0, now - bucket.refilledAt);
-			bucket.tokens = Math.min(burst, bucket.tokens + (double) elapsed / refillNanos);
-			bucket.refilledAt = now;
-			if (bucket.tokens >= 1) {
-				bucket.tokens -= 1;
-				bucket.warned = false;
-				return Verdict.ALLOW;
-			}
-			if (!bucket.warned) {
-				bucket.warned = true;
-				return Verdict.WARN;
-			}
-			return Verdict.DROP;
+		if (control.tryAcquire("telegram-user:" + userId).isEmpty()) {
+			warned.invalidate(userId);
+			return Verdict.ALLOW;
 		}
+		return warned.asMap().putIfAbsent(userId, Boolean.TRUE) == null ? Verdict.WARN : Verdict.DROP;
 	}
 
 }

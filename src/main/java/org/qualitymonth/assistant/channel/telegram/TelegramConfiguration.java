@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import okhttp3.OkHttpClient;
 
 import org.qualitymonth.assistant.chat.ChatService;
+import org.qualitymonth.assistant.chat.FloodControl;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -73,8 +74,8 @@ class TelegramConfiguration {
 
 	@Bean
 	TelegramBot telegramBot(ChatService chat, Outbox telegramOutbox, UpdateLedger telegramUpdateLedger,
-			TelegramSettings settings, Privacy telegramPrivacy) {
-		FloodGuard flood = new FloodGuard(settings.flood().burst(), settings.flood().refill(), System::nanoTime);
+			TelegramSettings settings, Privacy telegramPrivacy, FloodControl floodControl) {
+		FloodGuard flood = new FloodGuard(floodControl);
 		return new TelegramBot(chat, new ReplyRenderer(), telegramOutbox, flood, telegramUpdateLedger, telegramPrivacy,
 				settings.maxQuestionLength());
 	}

@@ -19,13 +19,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxQuestionLength the longest question answered, in characters
  * @param pacing how fast messages go out
  * @param retry how failed sends are retried
- * @param flood how many messages one citizen may send in a burst
  */
 @ConfigurationProperties("bot.telegram")
 public record TelegramSettings(@DefaultValue("") String token, @DefaultValue("https://api.telegram.org") URI apiUrl,
 		@DefaultValue("polling") Mode mode, @DefaultValue Webhook webhook, @DefaultValue("50s") Duration pollTimeout,
-		@DefaultValue("500") int maxQuestionLength, @DefaultValue Pacing pacing, @DefaultValue Retry retry,
-		@DefaultValue Flood flood) {
+		@DefaultValue("500") int maxQuestionLength, @DefaultValue Pacing pacing, @DefaultValue Retry retry) {
 
 	public TelegramSettings {
 		token = token == null ? "" : token.strip();
@@ -126,23 +124,6 @@ public record TelegramSettings(@DefaultValue("") String token, @DefaultValue("ht
 
 	}
 
-	/**
-	 * Per-citizen flood control ({@code bot.telegram.flood.*}): a token bucket per user.
-	 *
-	 * @param burst how many messages (and button presses) a citizen may send in a row
-	 * @param refill how long it takes to earn one more
-	 */
-	public record Flood(@DefaultValue("5") int burst, @DefaultValue("4s") Duration refill) {
-
-		public Flood {
-			if (burst < 1) {
-				throw new IllegalArgumentException("bot.telegram.flood.burst must be at least 1");
-			}
-			requirePositive(refill, "bot.telegram.flood.refill");
-		}
-
-	}
-
 	/** True when a token is configured. */
 	public boolean enabled() {
 		return !token.isEmpty();
@@ -152,7 +133,7 @@ public record TelegramSettings(@DefaultValue("") String token, @DefaultValue("ht
 	public String toString() {
 		return "TelegramSettings[token=" + (token.isEmpty() ? "(none)" : "******") + ", apiUrl=" + apiUrl + ", mode="
 				+ mode + ", webhook=" + webhook + ", pollTimeout=" + pollTimeout + ", maxQuestionLength="
-				+ maxQuestionLength + ", pacing=" + pacing + ", retry=" + retry + ", flood=" + flood + "]";
+				+ maxQuestionLength + ", pacing=" + pacing + ", retry=" + retry + "]";
 	}
 
 	private static void requirePositive(Duration value, String name) {

@@ -3,7 +3,10 @@ package org.qualitymonth.assistant.channel.telegram;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.github.bucket4j.TimeMeter;
 import org.junit.jupiter.api.Test;
+import org.qualitymonth.assistant.chat.FloodControl;
+import org.qualitymonth.assistant.chat.RateLimitSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.qualitymonth.assistant.channel.telegram.FloodGuard.Verdict.ALLOW;
@@ -14,7 +17,19 @@ class FloodGuardTest {
 
 	private final AtomicLong now = new AtomicLong(1_000_000_000L);
 
-	private final FloodGuard guard = new FloodGuard(3, Duration.ofSeconds(2), now::get);
+	/** Three questions per six seconds: one more every two seconds. */
+	private final FloodGuard guard = new FloodGuard(new FloodControl(
+			new RateLimitSettings(true, 3, Duration.ofSeconds(6), 1000), new TimeMeter() {
+				@Override
+				public long currentTimeNanos() {
+					return now.get();
+				}
+
+				@Override
+				public boolean isWallClockBased() {
+					return false;
+				}
+			}));
 
 	@Test
 	void allowsABurstThenWarnsOnceThenDrops() {

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.qualitymonth.assistant.channel.telegram.ReplyRenderer.Outgoing;
 import org.qualitymonth.assistant.chat.ChatService;
+import org.qualitymonth.assistant.chat.FloodControl;
+import org.qualitymonth.assistant.chat.RateLimitSettings;
 import org.qualitymonth.assistant.chat.Choice;
 import org.qualitymonth.assistant.chat.Question;
 import org.qualitymonth.assistant.chat.Reply;
@@ -48,7 +50,7 @@ class TelegramBotTest {
 	private final Outbox outbox = mock(Outbox.class);
 
 	private final TelegramBot bot = new TelegramBot(chat, new ReplyRenderer(), outbox,
-			new FloodGuard(3, Duration.ofHours(1), System::nanoTime), new UpdateLedger(1000), new Privacy("1:x"), 20);
+			new FloodGuard(new FloodControl(new RateLimitSettings(true, 3, Duration.ofHours(1), 1000))), new UpdateLedger(1000), new Privacy("1:x"), 20);
 
 	private int nextUpdate = 1;
 

@@ -28,7 +28,9 @@ class TelegramConfigurationTest {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withUserConfiguration(Settings.class, TelegramConfiguration.class)
-		.withBean(ChatService.class, () -> mock(ChatService.class));
+		.withBean(ChatService.class, () -> mock(ChatService.class))
+		.withBean(org.qualitymonth.assistant.chat.FloodControl.class, () -> new org.qualitymonth.assistant.chat.FloodControl(
+				new org.qualitymonth.assistant.chat.RateLimitSettings(true, 30, java.time.Duration.ofMinutes(1), 1000)));
 
 	@Test
 	void withoutATokenTheChannelIsOff() {
@@ -98,8 +100,7 @@ class TelegramConfigurationTest {
 				TelegramSettings.Mode.WEBHOOK,
 				new TelegramSettings.Webhook("https://x.org/telegram/webhook", "s3cr3t-value", 40, Duration.ofSeconds(50)),
 				Duration.ofSeconds(50), 500, new TelegramSettings.Pacing(Duration.ofSeconds(1), Duration.ofSeconds(3), 25),
-				new TelegramSettings.Retry(6, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(10)),
-				new TelegramSettings.Flood(5, Duration.ofSeconds(4)));
+				new TelegramSettings.Retry(6, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(10)));
 
 		assertThat(settings.toString()).doesNotContain(TOKEN).doesNotContain(TOKEN.substring(10))
 			.doesNotContain("s3cr3t-value")

@@ -80,8 +80,8 @@ class TelegramPollingEndToEndTest {
 		registry.add("bot.telegram.pacing.per-group", () -> "50ms");
 		registry.add("bot.telegram.retry.initial-backoff", () -> "20ms");
 		registry.add("bot.telegram.retry.max-backoff", () -> "200ms");
-		registry.add("bot.telegram.flood.burst", () -> "5");
-		registry.add("bot.telegram.flood.refill", () -> "1h");
+		registry.add("bot.rate-limit.questions-per-period", () -> "5");
+		registry.add("bot.rate-limit.period", () -> "1h");
 	}
 
 	@Test
