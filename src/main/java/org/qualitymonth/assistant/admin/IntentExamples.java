@@ -100,10 +100,10 @@ final class IntentExamples {
 			throw ex;
 		}
 		if (!reloader.reload()) {
-			List<Problem> problems = reloader.status().problems();
+			// the files were valid, so training failed: put the file back and serve what served before
 			write(file, original);
 			reloader.reload();
-			return Result.refused("admin.example.invalid", problems, intentId);
+			return Result.refused("admin.example.reloadFailed", List.of(), intentId);
 		}
 		log.info("Admin added an example to intent {} ({}:{}); knowledge base {} serving", intentId, name, edit.line(),
 				reloader.status().version());

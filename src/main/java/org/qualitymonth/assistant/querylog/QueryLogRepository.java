@@ -107,12 +107,12 @@ final class QueryLogRepository {
 		String from = " FROM query_log q LEFT JOIN query_review r ON r.question = q.question WHERE " + where;
 		long total = jdbc.sql("SELECT COUNT(DISTINCT q.question)" + from).params(params).query(Long.class).single();
 		params.put("limit", filter.limit());
-		List<Group> groups = jdbc.sql("""
-				SELECT q.question, COUNT(*) AS asked, MIN(q.asked_at) AS first_seen, MAX(q.asked_at) AS last_seen,
-				       MAX(r.status) AS status, MAX(r.intent) AS intent""" + from + """
-				 GROUP BY q.question
-				 ORDER BY asked DESC, last_seen DESC, q.question
-				 LIMIT :limit""").params(params).query((rs, n) -> group(rs)).list();
+		List<Group> groups = jdbc.sql("SELECT q.question, COUNT(*) AS asked, MIN(q.asked_at) AS first_seen,"
+				+ " MAX(q.asked_at) AS last_seen, MAX(r.status) AS status, MAX(r.intent) AS intent" + from
+				+ " GROUP BY q.question ORDER BY asked DESC, last_seen DESC, q.question LIMIT :limit")
+			.params(params)
+			.query((rs, n) -> group(rs))
+			.list();
 		return new UnansweredPage(filter, total, withDetails(groups, asked, params));
 	}
 
@@ -152,9 +152,9 @@ final class QueryLogRepository {
 			});
 		long users = jdbc.sql("SELECT COUNT(DISTINCT q.user_hash)" + range).params(params).query(Long.class).single();
 		params.put("top", top);
-		List<Overview.IntentCount> intents = jdbc.sql("SELECT q.intent, COUNT(*) AS n" + range + """
-				 AND q.outcome <> 'declined' AND q.intent IS NOT NULL
-				 GROUP BY q.intent ORDER BY n DESC, q.intent LIMIT :top""")
+		List<Overview.IntentCount> intents = jdbc
+			.sql("SELECT q.intent, COUNT(*) AS n" + range + " AND q.outcome <> 'declined' AND q.intent IS NOT NULL"
+					+ " GROUP BY q.intent ORDER BY n DESC, q.intent LIMIT :top")
 			.params(params)
 			.query((rs, n) -> new Overview.IntentCount(rs.getString(1), rs.getLong(2)))
 			.list();
