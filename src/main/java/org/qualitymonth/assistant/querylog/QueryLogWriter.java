@@ -13,6 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.NonTransientDataAccessException;
+import org.springframework.transaction.TransactionException;
 
 /**
  * Moves spooled entries into the database in the background, a segment per transaction, oldest first. While
@@ -68,7 +71,7 @@ final class QueryLogWriter implements SmartLifecycle {
 			}
 			return true;
 		}
-		catch (DataAccessException | FlywayException ex) {
+		catch (DataAccessException | TransactionException | FlywayException ex) {
 			if (!databaseAway) {
 				databaseAway = true;
 				log.warn("Query log database unavailable ({}); queries wait in {} and are written when it returns",
@@ -125,7 +128,7 @@ final class QueryLogWriter implements SmartLifecycle {
 					repository.store(List.of(entry));
 				}
 				catch (DataAccessException refused) {
-					if (!repository.ping()) {
+					if (!refusedForGood(refused) || !repository.ping()) {
 						throw refused;
 					}
 					spool.reject(entry);
@@ -134,6 +137,11 @@ final class QueryLogWriter implements SmartLifecycle {
 				}
 			}
 		}
+	}
+
+	/** Bad data, not a broken connection: retrying the same entry would fail the same way. */
+	private static boolean refusedForGood(DataAccessException ex) {
+		return ex instanceof NonTransientDataAccessException && !(ex instanceof DataAccessResourceFailureException);
 	}
 
 	boolean databaseAway() {
