@@ -21,6 +21,8 @@ import java.util.TreeSet;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
+
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,7 +48,10 @@ final class QueryLogRepository {
 
 	private final ZoneId zone;
 
+	private final DataSource dataSource;
+
 	QueryLogRepository(DataSource dataSource, ZoneId zone) {
+		this.dataSource = dataSource;
 		this.jdbc = JdbcClient.create(dataSource);
 		this.batch = new JdbcTemplate(dataSource);
 		this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
@@ -88,6 +93,16 @@ final class QueryLogRepository {
 						new int[] { Types.BOOLEAN, Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR });
 			}
 		});
+	}
+
+	/**
+	 * Drops pooled connections after a failure: not every driver marks a connection broken by a database restart
+	 * in a way the pool recognises (H2's "session closed"), and a pool that keeps handing them out never recovers.
+	 */
+	void discardConnections() {
+		if (dataSource instanceof HikariDataSource hikari && hikari.getHikariPoolMXBean() != null) {
+			hikari.getHikariPoolMXBean().softEvictConnections();
+		}
 	}
 
 	/** True when the database answers. */

@@ -13,8 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.NonTransientDataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.transaction.TransactionException;
 
 /**
@@ -72,6 +71,7 @@ final class QueryLogWriter implements SmartLifecycle {
 			return true;
 		}
 		catch (DataAccessException | TransactionException | FlywayException ex) {
+			repository.discardConnections();
 			if (!databaseAway) {
 				databaseAway = true;
 				log.warn("Query log database unavailable ({}); queries wait in {} and are written when it returns",
@@ -139,9 +139,12 @@ final class QueryLogWriter implements SmartLifecycle {
 		}
 	}
 
-	/** Bad data, not a broken connection: retrying the same entry would fail the same way. */
+	/**
+	 * The entry breaks a constraint (too long, missing value): retrying it would fail the same way. Anything else
+	 * (a missing table, a broken connection) is the database's state, and the entry waits for it to be fixed.
+	 */
 	private static boolean refusedForGood(DataAccessException ex) {
-		return ex instanceof NonTransientDataAccessException && !(ex instanceof DataAccessResourceFailureException);
+		return ex instanceof DataIntegrityViolationException;
 	}
 
 	boolean databaseAway() {
