@@ -37,10 +37,12 @@ public record QueryLogSettings(@DefaultValue("180d") Duration retention, @Defaul
 		publicEmails = publicEmails == null ? List.of() : List.copyOf(publicEmails);
 	}
 
-	/** The defaults, for use without Spring. */
-	public static QueryLogSettings defaults() {
-		return new QueryLogSettings(Duration.ofDays(180), Duration.ofHours(6), Duration.ofSeconds(1),
-				DataSize.ofMegabytes(256), null, ZoneId.of("Asia/Shanghai"), List.of("caiyugang@samr.gov.cn"));
+	/** Never shows the salt, wherever the settings end up being printed. */
+	@Override
+	public String toString() {
+		return "QueryLogSettings[retention=" + retention + ", purgeInterval=" + purgeInterval + ", flushInterval="
+				+ flushInterval + ", spoolLimit=" + spoolLimit + ", salt=" + (salt == null || salt.isBlank() ? "(generated)" : "(set)")
+				+ ", zone=" + zone + ", publicEmails=" + publicEmails + "]";
 	}
 
 	private static void requirePositive(Duration value, String name) {

@@ -37,6 +37,8 @@ final class QueryLogWriter implements SmartLifecycle {
 
 	private volatile boolean databaseAway;
 
+	private volatile boolean spoolFailing;
+
 	/** Serialises draining (background and on demand) apart from start and stop. */
 	private final Object drainLock = new Object();
 
@@ -64,6 +66,7 @@ final class QueryLogWriter implements SmartLifecycle {
 	boolean flush() {
 		try {
 			drain();
+			spoolFailing = false;
 			if (databaseAway) {
 				databaseAway = false;
 				log.info("Query log database is back; spooled queries written");
@@ -80,7 +83,12 @@ final class QueryLogWriter implements SmartLifecycle {
 			return false;
 		}
 		catch (IOException | RuntimeException ex) {
-			log.error("Query log spool {} could not be written to the database", spool.directory().toAbsolutePath(), ex);
+			// told once per failing streak, not every flush interval
+			if (!spoolFailing) {
+				spoolFailing = true;
+				log.error("Query log spool {} could not be written to the database; retrying every {}",
+						spool.directory().toAbsolutePath(), interval, ex);
+			}
 			return false;
 		}
 	}

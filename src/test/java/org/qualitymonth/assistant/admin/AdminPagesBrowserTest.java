@@ -26,7 +26,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.qualitymonth.assistant.chat.ConversationListener;
 import org.qualitymonth.assistant.chat.Question;
 import org.qualitymonth.assistant.chat.Reply;
@@ -105,7 +107,7 @@ class AdminPagesBrowserTest {
 		assertThat(browser.getCurrentUrl()).endsWith("/admin/login");
 		browser.findElement(By.name("username")).sendKeys("admin");
 		browser.findElement(By.name("password")).sendKeys(RunningApp.ADMIN_PASSWORD);
-		browser.findElement(By.cssSelector("#login button[type=submit]")).click();
+		submit(browser.findElement(By.cssSelector("#login button[type=submit]")));
 		// back to the page first asked for (Spring Security marks the saved request with ?continue)
 		assertThat(browser.getCurrentUrl()).matches(".*/admin(\\?continue)?");
 
@@ -118,7 +120,7 @@ class AdminPagesBrowserTest {
 		assertEscaped();
 		checkScreenshot("admin-overview-laptop.png");
 
-		browser.findElement(By.linkText("未回答问题")).click();
+		submit(browser.findElement(By.linkText("未回答问题")));
 		assertThat(browser.getCurrentUrl()).contains("/admin/unanswered");
 		// most asked first, then most recently asked
 		assertThat(questions()).containsExactly("附近有什么好吃的", MARKUP, UnansweredQuestionsAcceptanceTest.PERSONAL_MASKED, MASCOT,
@@ -128,17 +130,17 @@ class AdminPagesBrowserTest {
 		assertEscaped();
 		checkScreenshot("admin-unanswered-laptop.png");
 
-		group("推荐一部好看的电影").findElement(By.cssSelector("button.mark-ignored")).click();
+		submit(group("推荐一部好看的电影").findElement(By.cssSelector("button.mark-ignored")));
 		assertThat(browser.findElement(By.id("flash")).getText()).contains("推荐一部好看的电影", "已忽略");
 		assertThat(questions()).doesNotContain("推荐一部好看的电影").hasSize(4);
 		new Select(browser.findElement(By.name("status"))).selectByValue("ignored");
-		browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+		submit(browser.findElement(By.cssSelector("form.filters button[type=submit]")));
 		assertThat(questions()).containsExactly("推荐一部好看的电影");
 		browser.get(app.url("/admin/unanswered"));
 
 		WebElement mascot = group(MASCOT);
 		new Select(mascot.findElement(By.name("intent"))).selectByValue("slogans");
-		mascot.findElement(By.cssSelector("button.add-example")).click();
+		submit(mascot.findElement(By.cssSelector("button.add-example")));
 		assertThat(browser.findElement(By.id("flash")).getText()).contains("slogans", "无需重启");
 		assertThat(questions()).doesNotContain(MASCOT);
 		assertThat(Files.readString(dir.resolve("intents/80_contact.yaml"), StandardCharsets.UTF_8)).contains("      - " + MASCOT + "\n");
@@ -150,7 +152,7 @@ class AdminPagesBrowserTest {
 		new Select(food.findElement(By.name("intent"))).selectByValue("contact_fax");
 		food.findElement(By.name("example")).clear();
 		food.findElement(By.name("example")).sendKeys("联系人是谁");
-		food.findElement(By.cssSelector("button.add-example")).click();
+		submit(food.findElement(By.cssSelector("button.add-example")));
 		assertThat(browser.findElement(By.id("flash")).getText()).contains("已撤销修改", "contact_person");
 		assertThat(questions()).contains("附近有什么好吃的");
 
@@ -160,6 +162,15 @@ class AdminPagesBrowserTest {
 			.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
 		assertThat(overflow).as("no sideways scrolling on a phone").isLessThanOrEqualTo(0);
 		checkScreenshot("admin-unanswered-phone.png");
+	}
+
+	/** Clicks something that loads a new page and waits until the new page is there. */
+	private void submit(WebElement element) {
+		WebElement page = browser.findElement(By.tagName("html"));
+		element.click();
+		new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(page));
+		new WebDriverWait(browser, Duration.ofSeconds(60))
+			.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
 	}
 
 	private List<String> questions() {

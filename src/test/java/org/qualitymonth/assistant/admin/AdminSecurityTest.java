@@ -17,6 +17,7 @@ import org.qualitymonth.assistant.system.AssistantApplication;
 import org.qualitymonth.assistant.system.RunningApp;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -24,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Who may reach what, over real HTTP: only the admin pages and API need the login. */
 @SpringBootTest(classes = AssistantApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext // its data directory is deleted after the class: do not leave the app running on it
 class AdminSecurityTest {
 
 	@TempDir
