@@ -26,6 +26,8 @@ final class Pseudonyms {
 
 	private final SecretKeySpec key;
 
+	private final ThreadLocal<Mac> mac = ThreadLocal.withInitial(this::newMac);
+
 	Pseudonyms(byte[] salt) {
 		if (salt.length < 16) {
 			throw new IllegalArgumentException("the pseudonym salt must be at least 16 bytes long");
@@ -46,11 +48,16 @@ final class Pseudonyms {
 		if (sessionId == null || sessionId.isBlank()) {
 			return null;
 		}
+		byte[] hash = mac.get().doFinal(sessionId.getBytes(StandardCharsets.UTF_8));
+		return HexFormat.of().formatHex(hash, 0, 8);
+	}
+
+	/** A Mac per thread: looking one up costs more than the hash itself. */
+	private Mac newMac() {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(key);
-			byte[] hash = mac.doFinal(sessionId.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(hash, 0, 8);
+			return mac;
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("HmacSHA256 is not available", ex);
