@@ -1,0 +1,22 @@
+package org.qualitymonth.assistant.admin;
+
+import java.time.Clock;
+
+import org.qualitymonth.assistant.knowledge.KnowledgeLoader;
+import org.qualitymonth.assistant.knowledge.KnowledgeReloader;
+import org.qualitymonth.assistant.knowledge.NoticeGrounding;
+import org.qualitymonth.assistant.system.BotProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the admin features that are plain Java. */
+@Configuration(proxyBeanMethods = false)
+class AdminConfiguration {
+
+	@Bean
+	IntentExamples intentExamples(KnowledgeReloader reloader, NoticeGrounding grounding, BotProperties bot,
+			Clock clock) {
+		return new IntentExamples(reloader, new KnowledgeLoader(grounding, bot.minExamples(), clock));
+	}
+
+}

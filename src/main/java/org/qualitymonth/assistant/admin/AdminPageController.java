@@ -1,0 +1,151 @@
+package org.qualitymonth.assistant.admin;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.qualitymonth.assistant.chat.AssistantState;
+import org.qualitymonth.assistant.chat.Choice;
+import org.qualitymonth.assistant.knowledge.Intent;
+import org.qualitymonth.assistant.knowledge.Problem;
+import org.qualitymonth.assistant.querylog.Overview;
+import org.qualitymonth.assistant.querylog.QueryLog;
+import org.qualitymonth.assistant.querylog.QueryLogUnavailableException;
+import org.qualitymonth.assistant.querylog.ReviewStatus;
+import org.qualitymonth.assistant.querylog.UnansweredFilter;
+import org.qualitymonth.assistant.system.Messages;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** The admin pages: overview at {@code /admin}, the review list at {@code /admin/unanswered}, and their actions. */
+@Controller
+class AdminPageController {
+
+	private static final int OVERVIEW_DAYS = 30;
+
+	private final QueryLog queryLog;
+
+	private final AssistantState state;
+
+	private final IntentExamples examples;
+
+	AdminPageController(QueryLog queryLog, AssistantState state, IntentExamples examples) {
+		this.queryLog = queryLog;
+		this.state = state;
+		this.examples = examples;
+	}
+
+	@GetMapping("/admin/login")
+	String login() {
+		return "admin/login";
+	}
+
+	@GetMapping({ "/admin", "/admin/" })
+	String overview(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			Model model) {
+		LocalDate end = UnansweredQuery.date("to", to);
+		end = end == null ? queryLog.today() : end;
+		LocalDate start = UnansweredQuery.date("from", from);
+		start = start == null ? end.minusDays(OVERVIEW_DAYS - 1) : start;
+		Overview overview = queryLog.overview(start, end);
+		model.addAttribute("overview", overview);
+		model.addAttribute("maxDay", overview.days().stream().mapToLong(Overview.Day::total).max().orElse(0));
+		model.addAttribute("titles", titles());
+		return "admin/overview";
+	}
+
+	@GetMapping("/admin/unanswered")
+	String unanswered(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			@RequestParam(required = false) String status, @RequestParam(required = false) String limit, Model model) {
+		UnansweredFilter filter = new UnansweredQuery(from, to, status, limit).toFilter(ReviewStatus.NEW.code());
+		model.addAttribute("page", queryLog.unanswered(filter));
+		model.addAttribute("from", filter.from());
+		model.addAttribute("to", filter.to());
+		model.addAttribute("status", filter.status() == null ? "all" : filter.status().code());
+		model.addAttribute("statuses", List.of("new", "reviewed", "ignored", "added", "all"));
+		model.addAttribute("intents", intents());
+		model.addAttribute("titles", titles());
+		model.addAttribute("csv", back("/api/v1/admin/unanswered.csv", from, to, status));
+		return "admin/unanswered";
+	}
+
+	@PostMapping("/admin/unanswered/status")
+	String review(@RequestParam String text, @RequestParam String status, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to, @RequestParam(required = false) String filter,
+			RedirectAttributes flash) {
+		ReviewStatus newStatus = ReviewStatus.parse(status);
+		queryLog.review(text, newStatus, null);
+		flash.addFlashAttribute("message", Messages.get("admin.review.done", text, Messages.get("admin.status." + newStatus.code())));
+		flash.addFlashAttribute("ok", true);
+		return "redirect:" + back("/admin/unanswered", from, to, filter);
+	}
+
+	@PostMapping("/admin/unanswered/example")
+	String addExample(@RequestParam String text, @RequestParam String example, @RequestParam String intent,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			@RequestParam(required = false) String filter, RedirectAttributes flash) {
+		IntentExamples.Result result = examples.add(intent, example);
+		if (result.added()) {
+			queryLog.review(text, ReviewStatus.ADDED, intent);
+		}
+		flash.addFlashAttribute("message", Messages.get(result.messageKey(), result.args().toArray()));
+		flash.addFlashAttribute("ok", result.added());
+		flash.addFlashAttribute("problems", result.problems().stream().map(AdminPageController::describe).toList());
+		return "redirect:" + back("/admin/unanswered", from, to, filter);
+	}
+
+	@ExceptionHandler(IllegalArgumentException.class)
+	@ResponseStatus(HttpStatus.BAD_REQUEST)
+	String badRequest(IllegalArgumentException ex, Model model) {
+		model.addAttribute("message", ex.getMessage());
+		return "admin/error";
+	}
+
+	@ExceptionHandler(QueryLogUnavailableException.class)
+	@ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
+	String unavailable(QueryLogUnavailableException ex, Model model) {
+		model.addAttribute("message", Messages.get("admin.unavailable"));
+		return "admin/error";
+	}
+
+	/** A link back to a page with only the filter parameters (never a URL taken from the request). */
+	private static String back(String path, String from, String to, String status) {
+		UriComponentsBuilder uri = UriComponentsBuilder.fromPath(path);
+		if (UnansweredQuery.date("from", from) != null) {
+			uri.queryParam("from", from.strip());
+		}
+		if (UnansweredQuery.date("to", to) != null) {
+			uri.queryParam("to", to.strip());
+		}
+		if (status != null && !status.isBlank()) {
+			uri.queryParam("status", status.equalsIgnoreCase("all") ? "all" : ReviewStatus.parse(status).code());
+		}
+		return uri.encode().build().toUriString();
+	}
+
+	private List<Choice> intents() {
+		return state.current()
+			.map(s -> s.knowledge().intents().stream().map(i -> new Choice(i.id(), i.title())).toList())
+			.orElse(List.of());
+	}
+
+	private Map<String, String> titles() {
+		return state.current()
+			.map(s -> s.knowledge().intents().stream().collect(Collectors.toMap(Intent::id, Intent::title, (a, b) -> a)))
+			.orElse(Map.of());
+	}
+
+	private static String describe(Problem p) {
+		return p.file() + (p.line() > 0 ? ":" + p.line() : "") + " " + p.chinese();
+	}
+
+}

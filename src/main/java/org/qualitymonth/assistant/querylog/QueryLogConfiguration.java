@@ -1,0 +1,129 @@
+package org.qualitymonth.assistant.querylog;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
+import org.qualitymonth.assistant.system.BotProperties;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.StringUtils;
+
+/**
+ * Wires the query log. The database is whatever {@code spring.datasource.url} names (PostgreSQL in production);
+ * without one it is an H2 file in {@code bot.data-dir}, so that a plain {@code java -jar} needs nothing installed.
+ */
+@Configuration(proxyBeanMethods = false)
+class QueryLogConfiguration {
+
+	static final String SPOOL_DIR = "querylog-spool";
+
+	@Bean
+	@ConfigurationProperties("spring.datasource.hikari")
+	HikariDataSource dataSource(DataSourceProperties properties, BotProperties bot) {
+		if (StringUtils.hasText(properties.getUrl())) {
+			return properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+		}
+		return DataSourceBuilder.create()
+			.type(HikariDataSource.class)
+			.driverClassName("org.h2.Driver")
+			.url(h2Url(bot.dataDir()))
+			.username("sa")
+			.password("")
+			.build();
+	}
+
+	/** The H2 file database in {@code dataDir}; the app closes it itself, after the spool is written. */
+	static String h2Url(Path dataDir) {
+		Path dir = dataDir.toAbsolutePath().normalize();
+		if (dir.toString().contains(";")) {
+			throw new IllegalArgumentException("bot.data-dir must not contain ';' (it becomes part of a JDBC URL): " + dir);
+		}
+		try {
+			Files.createDirectories(dir);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot create bot.data-dir " + dir, ex);
+		}
+		return "jdbc:h2:file:" + dir.resolve("querylog") + ";DB_CLOSE_ON_EXIT=FALSE";
+	}
+
+	@Bean
+	SchemaGate schemaGate() {
+		return new SchemaGate();
+	}
+
+	@Bean
+	FlywayMigrationStrategy queryLogMigrationStrategy(SchemaGate gate) {
+		return gate::migrateAtStart;
+	}
+
+	@Bean
+	Redactor redactor(QueryLogSettings settings) {
+		return new Redactor(settings.publicEmails());
+	}
+
+	@Bean
+	Spool queryLogSpool(BotProperties bot, QueryLogSettings settings) {
+		return new Spool(bot.dataDir().resolve(SPOOL_DIR), settings.spoolLimit().toBytes());
+	}
+
+	@Bean
+	QueryLogRepository queryLogRepository(DataSource dataSource, QueryLogSettings settings) {
+		return new QueryLogRepository(dataSource, settings.zone());
+	}
+
+	@Bean
+	QueryLogWriter queryLogWriter(Spool spool, QueryLogRepository repository, SchemaGate gate,
+			QueryLogSettings settings) {
+		return new QueryLogWriter(spool, repository, gate, settings.flushInterval());
+	}
+
+	@Bean
+	QueryRecorder queryRecorder(Spool spool, Redactor redactor, BotProperties bot, QueryLogSettings settings,
+			Clock clock) {
+		return new QueryRecorder(spool, redactor, Pseudonyms.of(settings.salt(), bot.dataDir()), clock);
+	}
+
+	@Bean
+	QueryLog queryLog(QueryLogRepository repository, QueryLogWriter writer, SchemaGate gate, QueryLogSettings settings,
+			Clock clock) {
+		return new QueryLog(repository, writer, gate, clock, settings.zone());
+	}
+
+	@Bean
+	RetentionPurger retentionPurger(QueryLogRepository repository, SchemaGate gate, QueryLogSettings settings,
+			Clock clock) {
+		return new RetentionPurger(repository, gate, settings.retention(), settings.purgeInterval(), clock);
+	}
+
+	@Bean
+	MeterBinder queryLogMetrics(Spool spool, QueryRecorder recorder) {
+		return registry -> {
+			Gauge.builder("querylog.spool.bytes", spool, Spool::pendingBytes)
+				.description("Query log entries waiting on disk for the database")
+				.baseUnit("bytes")
+				.register(registry);
+			FunctionCounter.builder("querylog.recorded", recorder, QueryRecorder::recorded)
+				.description("Queries and ratings written to the spool")
+				.register(registry);
+			FunctionCounter.builder("querylog.dropped", recorder, QueryRecorder::dropped)
+				.description("Queries and ratings lost because the spool was full or failed")
+				.register(registry);
+		};
+	}
+
+}

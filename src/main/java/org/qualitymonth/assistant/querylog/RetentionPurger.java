@@ -1,0 +1,93 @@
+package org.qualitymonth.assistant.querylog;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.flywaydb.core.api.FlywayException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
+
+/** Deletes queries older than {@code bot.query-log.retention}, shortly after start and then on a schedule. */
+final class RetentionPurger implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(RetentionPurger.class);
+
+	private static final Duration FIRST_RUN = Duration.ofMinutes(1);
+
+	private final QueryLogRepository repository;
+
+	private final SchemaGate schema;
+
+	private final Duration retention;
+
+	private final Duration interval;
+
+	private final Clock clock;
+
+	private ScheduledExecutorService executor;
+
+	RetentionPurger(QueryLogRepository repository, SchemaGate schema, Duration retention, Duration interval,
+			Clock clock) {
+		this.repository = repository;
+		this.schema = schema;
+		this.retention = retention;
+		this.interval = interval;
+		this.clock = clock;
+	}
+
+	/** Purges now; returns how many queries were deleted. */
+	int purge() {
+		schema.ensureMigrated();
+		Instant cutoff = clock.instant().minus(retention);
+		int deleted = repository.purge(cutoff);
+		if (deleted > 0) {
+			log.info("Purged {} queries asked before {} (bot.query-log.retention={})", deleted, cutoff, retention);
+		}
+		return deleted;
+	}
+
+	private void purgeQuietly() {
+		try {
+			purge();
+		}
+		catch (DataAccessException | FlywayException ex) {
+			log.warn("Query log purge skipped, the database is unavailable: {}", SchemaGate.rootMessage(ex));
+		}
+		catch (RuntimeException ex) {
+			log.error("Query log purge failed", ex);
+		}
+	}
+
+	@Override
+	public synchronized void start() {
+		if (executor == null) {
+			executor = Executors.newSingleThreadScheduledExecutor(r -> {
+				Thread thread = new Thread(r, "querylog-retention");
+				thread.setDaemon(true);
+				return thread;
+			});
+			executor.scheduleWithFixedDelay(this::purgeQuietly, Math.min(FIRST_RUN.toMillis(), interval.toMillis()),
+					interval.toMillis(), TimeUnit.MILLISECONDS);
+		}
+	}
+
+	@Override
+	public synchronized void stop() {
+		if (executor != null) {
+			executor.shutdownNow();
+			executor = null;
+		}
+	}
+
+	@Override
+	public synchronized boolean isRunning() {
+		return executor != null;
+	}
+
+}

@@ -1,0 +1,222 @@
+package org.qualitymonth.assistant.admin;
+
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.qualitymonth.assistant.chat.ConversationListener;
+import org.qualitymonth.assistant.chat.Question;
+import org.qualitymonth.assistant.chat.Reply;
+import org.qualitymonth.assistant.nlu.Candidate;
+import org.qualitymonth.assistant.nlu.Outcome;
+import org.qualitymonth.assistant.system.RunningApp;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The admin pages in headless Chromium, as staff use them on a laptop and on a phone. */
+class AdminPagesBrowserTest {
+
+	static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+	static final String MARKUP = "<img src=x onerror=\"document.title='pwned'\"> <b>粗体</b> & \"引号\"";
+
+	static final String MASCOT = "质量月有没有吉祥物";
+
+	@TempDir
+	Path dir;
+
+	RunningApp app;
+
+	ChromeDriver browser;
+
+	final JsonMapper json = JsonMapper.builder().build();
+
+	@BeforeEach
+	void start() throws IOException {
+		Path intents = Files.createDirectories(dir.resolve("intents"));
+		try (Stream<Path> files = Files.list(Path.of("intents"))) {
+			for (Path file : files.toList()) {
+				Files.copy(file, intents.resolve(file.getFileName()));
+			}
+		}
+		app = RunningApp.start(dir.resolve("data"), "--bot.intents-dir=" + intents);
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary("/usr/bin/chromium");
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--user-data-dir=" + dir.resolve("chromium-profile"), "--window-size=1280,900", "--lang=zh-CN");
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(new File("/usr/bin/chromedriver"))
+			.usingAnyFreePort()
+			.build();
+		browser = new ChromeDriver(service, options);
+		browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+	}
+
+	@AfterEach
+	void stop() {
+		if (browser != null) {
+			browser.quit();
+		}
+		if (app != null) {
+			app.close();
+		}
+	}
+
+	@Test
+	void staffSeeReviewAndActOnUnansweredQuestionsAllEscaped() throws Exception {
+		for (String question : List.of("附近有什么好吃的", "附近有什么好吃的", "推荐一部好看的电影", MASCOT,
+				UnansweredQuestionsAcceptanceTest.PERSONAL)) {
+			assertThat(json.readTree(app.ask(question, "browser-test").body()).get("answered").asBoolean()).as(question).isFalse();
+		}
+		assertThat(json.readTree(app.ask("质量月的主题是什么", "browser-test").body()).get("answered").asBoolean()).isTrue();
+		// a question whose stored text holds markup, as a channel with another normaliser might pass it on
+		for (ConversationListener listener : app.context().getBeansOfType(ConversationListener.class).values()) {
+			listener.onReply(new Question(MARKUP, "s", "web"), new Reply("markup-1", Outcome.DECLINED, null, 0.1, "",
+					null, List.of(), List.of(), List.of(new Candidate("theme", 0.1, 0.1)), MARKUP, "v"));
+		}
+
+		browser.get(app.url("/admin"));
+		assertThat(browser.getCurrentUrl()).endsWith("/admin/login");
+		browser.findElement(By.name("username")).sendKeys("admin");
+		browser.findElement(By.name("password")).sendKeys(RunningApp.ADMIN_PASSWORD);
+		submit(browser.findElement(By.cssSelector("#login button[type=submit]")));
+		// back to the page first asked for (Spring Security marks the saved request with ?continue)
+		assertThat(browser.getCurrentUrl()).matches(".*/admin(\\?continue)?");
+
+		assertThat(browser.findElement(By.cssSelector("#stat-total .value")).getText()).isEqualTo("7");
+		assertThat(browser.findElement(By.cssSelector("#stat-declined .value")).getText()).isEqualTo("85.7%");
+		assertThat(browser.findElement(By.id("top-intents")).getText()).contains("theme");
+		String topUnanswered = browser.findElement(By.id("top-unanswered")).getText();
+		assertThat(topUnanswered).contains("附近有什么好吃的", MASCOT, UnansweredQuestionsAcceptanceTest.PERSONAL_MASKED, MARKUP);
+		assertThat(browser.findElements(By.cssSelector("#per-day tbody tr"))).hasSize(30);
+		assertEscaped();
+		checkScreenshot("admin-overview-laptop.png");
+
+		submit(browser.findElement(By.linkText("未回答问题")));
+		assertThat(browser.getCurrentUrl()).contains("/admin/unanswered");
+		// most asked first, then most recently asked
+		assertThat(questions()).containsExactly("附近有什么好吃的", MARKUP, UnansweredQuestionsAcceptanceTest.PERSONAL_MASKED, MASCOT,
+				"推荐一部好看的电影");
+		assertThat(browser.getPageSource()).doesNotContain(UnansweredQuestionsAcceptanceTest.MOBILE,
+				UnansweredQuestionsAcceptanceTest.RESIDENT_ID);
+		assertEscaped();
+		checkScreenshot("admin-unanswered-laptop.png");
+
+		submit(group("推荐一部好看的电影").findElement(By.cssSelector("button.mark-ignored")));
+		assertThat(browser.findElement(By.id("flash")).getText()).contains("推荐一部好看的电影", "已忽略");
+		assertThat(questions()).doesNotContain("推荐一部好看的电影").hasSize(4);
+		new Select(browser.findElement(By.name("status"))).selectByValue("ignored");
+		submit(browser.findElement(By.cssSelector("form.filters button[type=submit]")));
+		assertThat(questions()).containsExactly("推荐一部好看的电影");
+		browser.get(app.url("/admin/unanswered"));
+
+		WebElement mascot = group(MASCOT);
+		new Select(mascot.findElement(By.name("intent"))).selectByValue("slogans");
+		submit(mascot.findElement(By.cssSelector("button.add-example")));
+		assertThat(browser.findElement(By.id("flash")).getText()).contains("slogans", "无需重启");
+		assertThat(questions()).doesNotContain(MASCOT);
+		assertThat(Files.readString(dir.resolve("intents/80_contact.yaml"), StandardCharsets.UTF_8)).contains("      - " + MASCOT + "\n");
+		JsonNode now = json.readTree(app.ask(MASCOT, "after-adding").body());
+		assertThat(now.get("intent").asString()).isEqualTo("slogans");
+		assertThat(now.get("answered").asBoolean()).isTrue();
+
+		WebElement food = group("附近有什么好吃的");
+		new Select(food.findElement(By.name("intent"))).selectByValue("contact_fax");
+		food.findElement(By.name("example")).clear();
+		food.findElement(By.name("example")).sendKeys("联系人是谁");
+		submit(food.findElement(By.cssSelector("button.add-example")));
+		assertThat(browser.findElement(By.id("flash")).getText()).contains("已撤销修改", "contact_person");
+		assertThat(questions()).contains("附近有什么好吃的");
+
+		browser.manage().window().setSize(new Dimension(390, 844));
+		browser.navigate().refresh();
+		long overflow = (Long) ((JavascriptExecutor) browser)
+			.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+		assertThat(overflow).as("no sideways scrolling on a phone").isLessThanOrEqualTo(0);
+		checkScreenshot("admin-unanswered-phone.png");
+	}
+
+	/** Clicks something that loads a new page and waits until the new page is there. */
+	private void submit(WebElement element) {
+		WebElement page = browser.findElement(By.tagName("html"));
+		element.click();
+		new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(page));
+		new WebDriverWait(browser, Duration.ofSeconds(60))
+			.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+	}
+
+	private List<String> questions() {
+		return browser.findElements(By.cssSelector("article.group .question")).stream().map(WebElement::getText).toList();
+	}
+
+	private WebElement group(String text) {
+		return browser.findElements(By.cssSelector("article.group"))
+			.stream()
+			.filter(g -> g.findElement(By.cssSelector(".question")).getText().equals(text))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no group " + text + " in " + questions()));
+	}
+
+	/** The markup shows as text: no element was made from it and its script never ran. */
+	private void assertEscaped() {
+		assertThat(browser.findElements(By.cssSelector("main img, main b"))).isEmpty();
+		assertThat(browser.getTitle()).doesNotContain("pwned");
+		assertThat(browser.getPageSource()).contains("&lt;img src=x onerror=");
+	}
+
+	/** Saves a screenshot and checks it is a real picture of the page: viewport-sized, not blank. */
+	private void checkScreenshot(String name) throws IOException {
+		Files.createDirectories(SCREENSHOTS);
+		Path file = SCREENSHOTS.resolve(name);
+		Files.write(file, browser.getScreenshotAs(OutputType.BYTES));
+		BufferedImage image = ImageIO.read(file.toFile());
+		assertThat(image).as(name + " is a PNG").isNotNull();
+		JavascriptExecutor js = browser;
+		long width = (Long) js.executeScript("return Math.round(window.innerWidth * window.devicePixelRatio);");
+		long height = (Long) js.executeScript("return Math.round(window.innerHeight * window.devicePixelRatio);");
+		assertThat(image.getWidth()).as(name + " width").isEqualTo(width);
+		assertThat(image.getHeight()).as(name + " height").isEqualTo(height);
+		Set<Integer> colours = new HashSet<>();
+		int nonWhite = 0;
+		for (int y = 0; y < image.getHeight(); y += 2) {
+			for (int x = 0; x < image.getWidth(); x += 2) {
+				int rgb = image.getRGB(x, y) & 0xFFFFFF;
+				colours.add(rgb);
+				if (rgb != 0xFFFFFF) {
+					nonWhite++;
+				}
+			}
+		}
+		assertThat(colours.size()).as(name + " has text and colour, not a blank page").isGreaterThan(20);
+		assertThat(nonWhite).as(name + " is not white").isGreaterThan(image.getWidth() * image.getHeight() / 4 / 10);
+	}
+
+}
