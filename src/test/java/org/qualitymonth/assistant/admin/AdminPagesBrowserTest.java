@@ -47,7 +47,7 @@ class AdminPagesBrowserTest {
 
 	static final String MARKUP = "<img src=x onerror=\"document.title='pwned'\"> <b>粗体</b> & \"引号\"";
 
-	static final String MASCOT = "质量月有没有吉祥物";
+	static final String MASCOT = "活动发不发纪念品";
 
 	@TempDir
 	Path dir;

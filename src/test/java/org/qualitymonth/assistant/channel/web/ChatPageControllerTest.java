@@ -11,7 +11,12 @@ import org.qualitymonth.assistant.nlu.Outcome;
 import org.qualitymonth.assistant.AssistantApplication;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
@@ -30,6 +35,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** {@code GET /api/v1/menu} and {@code POST /api/v1/choose}, with the chat service mocked. */
 @WebMvcTest(ChatPageController.class)
+@Import(ChatPageControllerTest.OpenSecurity.class)
 @ContextConfiguration(classes = AssistantApplication.class)
 @EnableConfigurationProperties(WebSettings.class)
 @TestPropertySource(properties = { "bot.web.max-text-length=300",
@@ -112,6 +118,19 @@ class ChatPageControllerTest {
 		given(chat.menu()).willReturn(List.of());
 		mvc.perform(get("/api/v1/menu"))
 			.andExpect(header().string("Content-Security-Policy", "frame-ancestors 'self' https://www.example.gov.cn"));
+	}
+
+	/** The slice leaves out the app's security configuration; these endpoints are public there too. */
+	@TestConfiguration
+	static class OpenSecurity {
+
+		@Bean
+		SecurityFilterChain open(HttpSecurity http) throws Exception {
+			return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+				.csrf(csrf -> csrf.disable())
+				.build();
+		}
+
 	}
 
 }
