@@ -1,6 +1,9 @@
 package org.qualitymonth.assistant.chat;
 
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -11,15 +14,29 @@ public final class AssistantState {
 
 	private final AtomicReference<Snapshot> current = new AtomicReference<>();
 
+	private final CountDownLatch firstInstall = new CountDownLatch(1);
+
 	private final AnswerCache cache;
 
+	private final Duration startupWait;
+
 	public AssistantState(AnswerCache cache) {
+		this(cache, Duration.ZERO);
+	}
+
+	/**
+	 * @param startupWait how long a question that arrives while the first knowledge base is still
+	 * training waits for it, rather than being refused
+	 */
+	public AssistantState(AnswerCache cache, Duration startupWait) {
 		this.cache = cache;
+		this.startupWait = startupWait;
 	}
 
 	public void install(Snapshot snapshot) {
 		current.set(snapshot);
 		cache.clear();
+		firstInstall.countDown();
 	}
 
 	/** The current snapshot; empty until the first knowledge base has loaded. */
@@ -28,7 +45,20 @@ public final class AssistantState {
 	}
 
 	Snapshot require() {
-		return current().orElseThrow(() -> new IllegalStateException("the knowledge base has not loaded yet"));
+		Snapshot snapshot = current.get();
+		if (snapshot == null) {
+			try {
+				firstInstall.await(startupWait.toMillis(), TimeUnit.MILLISECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			snapshot = current.get();
+		}
+		if (snapshot == null) {
+			throw new NotReadyException();
+		}
+		return snapshot;
 	}
 
 }

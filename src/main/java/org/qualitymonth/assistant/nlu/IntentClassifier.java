@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import opennlp.tools.doccat.BagOfWordsFeatureGenerator;
 import opennlp.tools.doccat.DoccatFactory;
@@ -75,8 +76,10 @@ public final class IntentClassifier {
 				intents.add(new DocumentSample(example.label(), features));
 			}
 		}
-		return new IntentClassifier(normalizer, extractor, trainModel(scope, settings), trainModel(intents, settings),
-				new ExampleIndex(labelled));
+		// The two models are independent: training them side by side halves the wait on a two-core machine.
+		CompletableFuture<DoccatModel> scopeModel = CompletableFuture.supplyAsync(() -> trainModel(scope, settings));
+		DoccatModel intentModel = trainModel(intents, settings);
+		return new IntentClassifier(normalizer, extractor, scopeModel.join(), intentModel, new ExampleIndex(labelled));
 	}
 
 	private static DoccatModel trainModel(List<DocumentSample> samples, NluSettings settings) {

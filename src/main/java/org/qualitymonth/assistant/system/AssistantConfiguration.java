@@ -31,6 +31,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class AssistantConfiguration {
 
+	/** Questions arriving while the first knowledge base trains wait this long before a 503. */
+	private static final java.time.Duration STARTUP_WAIT = java.time.Duration.ofSeconds(30);
+
 	@Bean
 	Clock clock() {
 		return Clock.systemUTC();
@@ -56,22 +59,24 @@ class AssistantConfiguration {
 
 	@Bean
 	AssistantState assistantState(AnswerCache cache) {
-		return new AssistantState(cache);
+		return new AssistantState(cache, STARTUP_WAIT);
 	}
 
-	/** Loads the intents before the app takes questions: a broken directory at start-up stops the app. */
 	@Bean
 	KnowledgeReloader knowledgeReloader(BotProperties bot, NoticeGrounding grounding, AssistantState state,
 			NluSettings nlu, Clock clock) {
 		KnowledgeLoader loader = new KnowledgeLoader(grounding, bot.minExamples(), clock);
-		KnowledgeReloader reloader = new KnowledgeReloader(loader, bot.intentsDir(),
+		return new KnowledgeReloader(loader, bot.intentsDir(),
 				kb -> state.install(new Snapshot(kb, IntentClassifier.train(kb, nlu))), clock);
-		if (!reloader.reload()) {
-			throw new IllegalStateException("The intent files in " + bot.intentsDir().toAbsolutePath()
-					+ " are invalid:\n" + reloader.status().lastError().problems().stream().map(Object::toString)
-						.reduce((a, b) -> a + "\n" + b).orElse(""));
-		}
-		return reloader;
+	}
+
+	/**
+	 * Loads and trains the first knowledge base while Spring starts the rest of the application
+	 * (two cores, two jobs); start-up fails when the intent files are invalid.
+	 */
+	@Bean
+	InitialKnowledgeLoad initialKnowledgeLoad(KnowledgeReloader reloader) {
+		return new InitialKnowledgeLoad(reloader);
 	}
 
 	@Bean
@@ -87,7 +92,7 @@ class AssistantConfiguration {
 
 	@Bean
 	ChatService chatService(AssistantState state, AnswerCache cache, NluSettings nlu, ChatSettings chat,
-			KnowledgeReloader loadedFirst, java.util.List<org.qualitymonth.assistant.chat.ConversationListener> listeners) {
+			java.util.List<org.qualitymonth.assistant.chat.ConversationListener> listeners) {
 		return new ChatService(state, cache, new DecisionPolicy(nlu), chat, listeners);
 	}
 

@@ -1,5 +1,6 @@
 package org.qualitymonth.assistant.channel.web;
 
+import org.qualitymonth.assistant.chat.NotReadyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -29,6 +30,14 @@ class ApiExceptionHandler {
 			.header("Retry-After", Long.toString(ex.retryAfterSeconds()))
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(new ApiError(429, HttpStatus.TOO_MANY_REQUESTS.getReasonPhrase(), ex.getMessage()));
+	}
+
+	@ExceptionHandler(NotReadyException.class)
+	ResponseEntity<ApiError> notReady(NotReadyException ex) {
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header("Retry-After", "5")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(new ApiError(503, HttpStatus.SERVICE_UNAVAILABLE.getReasonPhrase(), ex.getMessage()));
 	}
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
