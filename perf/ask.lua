@@ -1,11 +1,14 @@
 -- wrk script for POST /api/v1/ask (see docs/performance.md).
--- usage: wrk -t T -c C -d D -s perf/ask.lua http://127.0.0.1:PORT -- <questions-file> <mix|walk> <T>
+-- usage: wrk -t T -c C -d D -s perf/ask.lua http://127.0.0.1:PORT -- <questions-file> <mix|walk> <T> [sessions|nosessions]
 -- The file holds one question per line as a JSON string literal (BenchmarkQuestions writes it).
 --   mix:  half the requests ask one of the first 50 ("popular") questions, half any question of the
 --         file, so popular questions repeat often and the rest now and then (FixedRateLoad draws alike)
 --   walk: each thread walks its own share of the file in order, so every request is a new question;
 --         a thread that reaches the end starts over and the run reports it (those are cache hits)
--- Each connection thread asks 4 questions per session id, so short follow-ups are read in context.
+-- With "sessions" (the default) each thread asks 4 questions per session id, so short follow-ups such as
+-- "那邮箱呢" are also read against the previous question, as for real citizens; that second reading is
+-- keyed by both texts and so seldom in the answer cache. "nosessions" sends no session id: each request
+-- is then exactly one cache lookup, which is what the hit and miss phases measure.
 
 local threads = {}
 
@@ -18,6 +21,8 @@ function init(args)
   local file = args[1] or error("questions file missing: wrk ... -- <questions-file> <mix|walk> <threads>")
   mode = args[2] or "mix"
   nthreads = tonumber(args[3] or "1")
+  sessions = (args[4] or "sessions") == "sessions"
+  if not sessions and args[4] ~= "nosessions" then error("last argument must be sessions or nosessions") end
   if mode ~= "mix" and mode ~= "walk" then error("mode must be mix or walk, not " .. mode) end
   questions = {}
   for line in io.lines(file) do
@@ -45,7 +50,12 @@ function request()
   else
     q = questions[math.random(#questions)]
   end
-  local body = '{"text":' .. q .. ',"sessionId":"wrk-' .. id .. '-' .. math.floor((n - 1) / 4) .. '"}'
+  local body
+  if sessions then
+    body = '{"text":' .. q .. ',"sessionId":"wrk-' .. id .. '-' .. math.floor((n - 1) / 4) .. '"}'
+  else
+    body = '{"text":' .. q .. '}'
+  end
   return wrk.format("POST", "/api/v1/ask", { ["Content-Type"] = "application/json" }, body)
 end
 

@@ -46,12 +46,12 @@ start_app "$WORK"
 echo "start-up to ready: ${READY_MS} ms ($(grep -o 'Started AssistantApplication in [0-9.]* seconds' "$WORK/app.log" || true))"
 echo "RSS when ready: $(rss_mb "$APP_PID") MB"
 
-# wrk_phase NAME FILE MODE SECONDS: one wrk run; prints its RESULT line, under JFR when profiling.
+# wrk_phase NAME FILE MODE SESSIONS SECONDS: one wrk run; prints its RESULT line, under JFR when profiling.
 wrk_phase() {
-  local name=$1 file=$2 mode=$3 seconds=$4
+  local name=$1 file=$2 mode=$3 sessions=$4 seconds=$5
   if [ "$PROFILE" = 1 ]; then jcmd "$APP_PID" JFR.start name="$name" settings=profile filename="$WORK/$name.jfr" >/dev/null; fi
   local result
-  result=$(wrk -t "$THREADS" -c "$CONNECTIONS" -d "${seconds}s" --timeout 10s -s perf/ask.lua "$APP_URL" -- "$file" "$mode" "$THREADS" \
+  result=$(wrk -t "$THREADS" -c "$CONNECTIONS" -d "${seconds}s" --timeout 10s -s perf/ask.lua "$APP_URL" -- "$file" "$mode" "$THREADS" "$sessions" \
     | grep '^RESULT' | sed 's/^RESULT //')
   if [ "$PROFILE" = 1 ]; then jcmd "$APP_PID" JFR.stop name="$name" >/dev/null; fi
   printf '%-8s %s  (load %s)\n' "$name" "$result" "$(load_average)"
@@ -62,10 +62,15 @@ wrk_phase() {
 }
 
 echo "wrk: $THREADS threads, $CONNECTIONS connections, ${DURATION} s per phase"
-wrk_phase warmup "$WORK/warmup.txt" walk 15 >/dev/null
-wrk_phase mix "$WORK/mix.txt" mix "$DURATION"
-wrk_phase hit "$WORK/mix.txt" mix "$DURATION"
-wrk_phase miss "$WORK/unseen.txt" walk "$DURATION"
+# warm-up: JIT and connections, on questions of its own
+wrk_phase warmup "$WORK/warmup.txt" walk sessions 15 >/dev/null
+# mix: the 1,000 questions with repeats, in sessions (first sight of a question is a cache miss)
+wrk_phase mix "$WORK/mix.txt" mix sessions "$DURATION"
+# hit: the same questions once more, all in the cache now, without sessions: one cache lookup each
+wrk_phase fill "$WORK/mix.txt" walk nosessions 2 >/dev/null
+wrk_phase hit "$WORK/mix.txt" mix nosessions "$DURATION"
+# miss: questions never asked before, without sessions: one classification each
+wrk_phase miss "$WORK/unseen.txt" walk nosessions "$DURATION"
 
 for mode in mix walk; do
   file="$WORK/mix.txt"; [ "$mode" = walk ] && file="$WORK/unseen-fixed.txt"

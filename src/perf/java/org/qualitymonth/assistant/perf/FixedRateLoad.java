@@ -24,8 +24,8 @@ import java.util.concurrent.locks.LockSupport;
  * does, and measures each latency from the moment the request was due, not from when it was sent,
  * so a stalled server shows in the percentiles (wrk measures a closed loop; wrk2 is not packaged
  * in Debian). In {@code mix} mode the questions are drawn like the wrk script's mix (half from the
- * 50 most popular, half from all of them); in {@code walk} mode they are taken in file order, so
- * each is new to the answer cache.
+ * 50 most popular, half from all of them) and asked in sessions of four; in {@code walk} mode they
+ * are taken in file order without a session, so each is exactly one miss of the answer cache.
  */
 public final class FixedRateLoad {
 
@@ -91,8 +91,8 @@ public final class FixedRateLoad {
 		long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
 		for (int i = 0; i < total; i++) {
 			int question = walk ? i % questions.size() : pick(random, questions.size());
-			String body = "{\"text\":" + questions.get(question) + ",\"sessionId\":\"fixed-"
-					+ (i / QUESTIONS_PER_SESSION) + "\"}";
+			String body = "{\"text\":" + questions.get(question)
+					+ (walk ? "}" : ",\"sessionId\":\"fixed-" + (i / QUESTIONS_PER_SESSION) + "\"}");
 			HttpRequest request = HttpRequest.newBuilder(uri)
 				.timeout(Duration.ofSeconds(30))
 				.header("Content-Type", "application/json")
