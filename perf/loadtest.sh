@@ -2,7 +2,8 @@
 # Load test of POST /api/v1/ask on loopback (docs/performance.md explains the phases and the figures).
 #   perf/loadtest.sh             measure
 #   perf/loadtest.sh --profile   the same phases, each under Java Flight Recorder, and a summary of the samples
-# Settings (environment): DURATION (s per wrk phase, 20), THREADS (wrk threads, 2), CONNECTIONS (16),
+# Settings (environment): DURATION (s per wrk phase, 20), MISS_SECONDS (s of the cache-miss phase, 10: it needs
+# a new question per request), THREADS (wrk threads, 2), CONNECTIONS (16),
 # RATE (fixed-rate requests/s, 200), RATE_SECONDS (60), JAVA_OPTS (for the app), KEEP=1 keeps the work directory.
 # Needs wrk (apt-get install -y wrk), curl, Maven and a JDK; builds the jars when they are missing or stale.
 set -euo pipefail
@@ -17,6 +18,7 @@ case "${1:-}" in
   *) echo "usage: perf/loadtest.sh [--profile]" >&2; exit 2 ;;
 esac
 DURATION=${DURATION:-20}
+MISS_SECONDS=${MISS_SECONDS:-10}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-16}
 RATE=${RATE:-200}
@@ -34,11 +36,11 @@ trap cleanup EXIT
 
 # One list of distinct questions, cut into pools that never overlap: the 1,000 of the mix, new questions
 # for the cache-miss runs, and questions to warm the JIT up with.
-java -cp "$BENCH_JAR" org.qualitymonth.assistant.perf.BenchmarkQuestions intents "$NOTICE" 100000 "$WORK/all.txt"
+java -cp "$BENCH_JAR" org.qualitymonth.assistant.perf.BenchmarkQuestions intents "$NOTICE" 250000 "$WORK/all.txt"
 sed -n '1,1000p' "$WORK/all.txt" >"$WORK/mix.txt"
-sed -n '1001,70000p' "$WORK/all.txt" >"$WORK/unseen.txt"
-sed -n '70001,80000p' "$WORK/all.txt" >"$WORK/warmup.txt"
-sed -n '80001,100000p' "$WORK/all.txt" >"$WORK/unseen-fixed.txt"
+sed -n '1001,200000p' "$WORK/all.txt" >"$WORK/unseen.txt"
+sed -n '200001,230000p' "$WORK/all.txt" >"$WORK/warmup.txt"
+sed -n '230001,250000p' "$WORK/all.txt" >"$WORK/unseen-fixed.txt"
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1)"
 echo "load average before start: $(load_average)"
@@ -59,9 +61,14 @@ wrk_phase() {
     *" errors=0 non2xx=0 "*) ;;
     *) echo "$name: some requests failed" >&2; exit 1 ;;
   esac
+  case "$result" in
+    *" repeated=0"*) ;;
+    *) [ "$mode" = walk ] && [ "$name" = miss ] && echo "  warning: the new questions ran out, the repeats were cache hits: lower MISS_SECONDS" ;;
+  esac
+  return 0
 }
 
-echo "wrk: $THREADS threads, $CONNECTIONS connections, ${DURATION} s per phase"
+echo "wrk: $THREADS threads, $CONNECTIONS connections, ${DURATION} s per phase (miss: ${MISS_SECONDS} s)"
 # warm-up: JIT and connections, on questions of its own
 wrk_phase warmup "$WORK/warmup.txt" walk sessions 15 >/dev/null
 # mix: the 1,000 questions with repeats, in sessions (first sight of a question is a cache miss)
@@ -70,7 +77,7 @@ wrk_phase mix "$WORK/mix.txt" mix sessions "$DURATION"
 wrk_phase fill "$WORK/mix.txt" walk nosessions 2 >/dev/null
 wrk_phase hit "$WORK/mix.txt" mix nosessions "$DURATION"
 # miss: questions never asked before, without sessions: one classification each
-wrk_phase miss "$WORK/unseen.txt" walk nosessions "$DURATION"
+wrk_phase miss "$WORK/unseen.txt" walk nosessions "$MISS_SECONDS"
 
 for mode in mix walk; do
   file="$WORK/mix.txt"; [ "$mode" = walk ] && file="$WORK/unseen-fixed.txt"

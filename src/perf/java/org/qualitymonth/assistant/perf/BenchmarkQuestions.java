@@ -37,10 +37,11 @@ public final class BenchmarkQuestions {
 
 	/** Empty strings weigh the plain question up: most citizens just type the question. */
 	private static final String[] PREFIXES = { "", "", "", "", "请问", "请问一下", "你好，", "您好，请问", "我想问一下", "麻烦问下",
-			"想咨询一下", "打扰一下，", "hi，", "老师好，", "问下", "在吗？" };
+			"想咨询一下", "打扰一下，", "hi，", "老师好，", "问下", "在吗？", "请教一下", "咨询一下，", "小助手，", "机器人你好，", "客服你好，",
+			"你好 请问", "同志你好，", "想了解一下" };
 
 	private static final String[] SUFFIXES = { "", "", "", "", "？", "?", "呢", "啊", "呀", "，谢谢", "，谢谢！", "。。", "，急",
-			"，在线等", "哈", "？？" };
+			"，在线等", "哈", "？？", "吧", "嘛", "来着", "，麻烦了", "，多谢", "，求解答", "，请回复", "啊？" };
 
 	/** Off-topic questions beyond the out-of-scope examples, including other years' Quality Month. */
 	private static final String[] OFF_TOPIC = { "明天北京会下雨吗", "今天天气怎么样", "周末去哪里玩比较好", "红烧肉怎么做好吃", "推荐几本好看的小说",
