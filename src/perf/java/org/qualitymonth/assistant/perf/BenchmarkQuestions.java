@@ -78,7 +78,7 @@ public final class BenchmarkQuestions {
 		Set<String> seen = new LinkedHashSet<>();
 		List<Generated> questions = new ArrayList<>(count);
 		long attempts = 0;
-		long maxAttempts = 50L * count + 10_000;
+		long maxAttempts = 20L * count + 10_000;
 		while (questions.size() < count) {
 			if (++attempts > maxAttempts) {
 				throw new IllegalArgumentException(
