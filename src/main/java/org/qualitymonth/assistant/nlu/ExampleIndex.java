@@ -2,6 +2,7 @@ package org.qualitymonth.assistant.nlu;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -9,17 +10,27 @@ import java.util.Map;
  * TF-IDF vectors of every training example, for "how close is this question to anything staff
  * wrote for that intent". The classifier's probabilities alone are over-confident on questions
  * that merely share a word or two with the notice; the nearest example is a second opinion.
+ *
+ * <p>The vectors are stored as postings (feature to the examples that have it, with their weights),
+ * so a question only visits the examples it shares a feature with, instead of every example; this
+ * is the bulk of the cost of a question the answer cache has not seen (docs/performance.md).
  */
 final class ExampleIndex {
 
-	private record Entry(String intent, Map<String, Double> vector) {
+	/** The examples that have one feature, and the feature's weight in each. */
+	private record Postings(int[] examples, double[] weights) {
 	}
 
 	private final Map<String, Double> idf;
 
 	private final double unseenWeight;
 
-	private final List<Entry> entries;
+	private final Map<String, Postings> postings;
+
+	/** The intent of each example, as an index into {@link #intents}. */
+	private final int[] intentOf;
+
+	private final String[] intents;
 
 	ExampleIndex(List<LabelledFeatures> examples) {
 		Map<String, Integer> df = new HashMap<>();
@@ -31,30 +42,43 @@ final class ExampleIndex {
 		df.forEach((f, d) -> weights.put(f, Math.log((n + 1) / (d + 1)) + 1));
 		this.idf = Map.copyOf(weights);
 		this.unseenWeight = weights.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
-		List<Entry> list = new ArrayList<>();
-		for (LabelledFeatures example : examples) {
-			list.add(new Entry(example.label(), vector(example.features())));
+		Map<String, Integer> intentIds = new LinkedHashMap<>();
+		Map<String, List<double[]>> lists = new HashMap<>();
+		this.intentOf = new int[examples.size()];
+		for (int i = 0; i < examples.size(); i++) {
+			LabelledFeatures example = examples.get(i);
+			intentOf[i] = intentIds.computeIfAbsent(example.label(), label -> intentIds.size());
+			int exampleId = i;
+			vector(example.features()).forEach((f, w) -> lists.computeIfAbsent(f, k -> new ArrayList<>())
+				.add(new double[] { exampleId, w }));
 		}
-		this.entries = List.copyOf(list);
+		Map<String, Postings> built = new HashMap<>();
+		lists.forEach((f, list) -> built.put(f, new Postings(list.stream().mapToInt(p -> (int) p[0]).toArray(),
+				list.stream().mapToDouble(p -> p[1]).toArray())));
+		this.postings = Map.copyOf(built);
+		this.intents = intentIds.keySet().toArray(String[]::new);
 	}
 
 	/** The highest cosine similarity between the question and any example, per intent. */
 	Map<String, Double> nearest(List<String> features) {
-		Map<String, Double> query = vector(features);
-		Map<String, Double> best = new HashMap<>();
-		for (Entry entry : entries) {
-			double dot = 0;
-			Map<String, Double> small = query.size() < entry.vector().size() ? query : entry.vector();
-			Map<String, Double> large = small == query ? entry.vector() : query;
-			for (Map.Entry<String, Double> e : small.entrySet()) {
-				Double other = large.get(e.getKey());
-				if (other != null) {
-					dot += e.getValue() * other;
+		double[] dot = new double[intentOf.length];
+		vector(features).forEach((f, w) -> {
+			Postings p = postings.get(f);
+			if (p != null) {
+				for (int k = 0; k < p.examples().length; k++) {
+					dot[p.examples()[k]] += w * p.weights()[k];
 				}
 			}
-			best.merge(entry.intent(), dot, Math::max);
+		});
+		double[] best = new double[intents.length];
+		for (int i = 0; i < dot.length; i++) {
+			best[intentOf[i]] = Math.max(best[intentOf[i]], dot[i]);
 		}
-		return best;
+		Map<String, Double> nearest = new HashMap<>();
+		for (int i = 0; i < intents.length; i++) {
+			nearest.put(intents[i], best[i]);
+		}
+		return nearest;
 	}
 
 	private Map<String, Double> vector(List<String> features) {
