@@ -51,6 +51,7 @@ public class ChatService {
 	}
 
 	public Reply ask(Question question) {
+		long started = System.nanoTime();
 		Snapshot snapshot = state.require();
 		String normalized = normalizer.normalize(question.text());
 		Decision decision = decide(snapshot, normalized);
@@ -66,7 +67,7 @@ public class ChatService {
 		if (reply.answered()) {
 			memory.remember(question.sessionId(), new ConversationMemory.Turn(reply.intent(), context));
 		}
-		notify(question, reply);
+		notify(question, reply, started);
 		return reply;
 	}
 
@@ -75,6 +76,7 @@ public class ChatService {
 	 * reported to the listeners like a question whose text is the button's title.
 	 */
 	public Reply choose(String intentId, String sessionId, String channel) {
+		long started = System.nanoTime();
 		Snapshot snapshot = state.require();
 		Intent intent = snapshot.knowledge()
 			.find(intentId)
@@ -84,7 +86,7 @@ public class ChatService {
 		Reply reply = new Reply(newId(), Outcome.ANSWERED, intent.id(), 1.0, intent.answer(), intent.source(), List.of(),
 				choices(snapshot.knowledge(), intent.related()), List.of(), normalizer.normalize(intent.title()),
 				snapshot.knowledge().version());
-		notify(new Question(intent.title(), sessionId, channel), reply);
+		notify(new Question(intent.title(), sessionId, channel), reply, started);
 		return reply;
 	}
 
@@ -172,9 +174,10 @@ public class ChatService {
 			.toList();
 	}
 
-	private void notify(Question question, Reply reply) {
+	private void notify(Question question, Reply reply, long startedNanos) {
+		java.time.Duration took = java.time.Duration.ofNanos(System.nanoTime() - startedNanos);
 		for (ConversationListener listener : listeners) {
-			listener.onReply(question, reply);
+			listener.onReply(question, reply, took);
 		}
 	}
 

@@ -110,12 +110,21 @@ class QueryLogConfiguration {
 		return new RetentionPurger(repository, gate, settings.retention(), settings.purgeInterval(), clock);
 	}
 
+	/** Reported in the main health as {@code queryLog}; deliberately not part of readiness (application.yml). */
 	@Bean
-	MeterBinder queryLogMetrics(Spool spool, QueryRecorder recorder) {
+	QueryLogHealthIndicator queryLogHealthIndicator(QueryLogRepository repository, Spool spool) {
+		return new QueryLogHealthIndicator(repository, spool);
+	}
+
+	@Bean
+	MeterBinder queryLogMetrics(Spool spool, QueryRecorder recorder, QueryLogWriter writer) {
 		return registry -> {
 			Gauge.builder("querylog.spool.bytes", spool, Spool::pendingBytes)
-				.description("Query log entries waiting on disk for the database")
+				.description("Query log entries waiting on disk for the database (the spool's depth)")
 				.baseUnit("bytes")
+				.register(registry);
+			Gauge.builder("querylog.database.away", writer, w -> w.databaseAway() ? 1 : 0)
+				.description("1 while the last attempt to write to the query log database failed")
 				.register(registry);
 			FunctionCounter.builder("querylog.recorded", recorder, QueryRecorder::recorded)
 				.description("Queries and ratings written to the spool")
