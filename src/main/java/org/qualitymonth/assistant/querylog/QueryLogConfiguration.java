@@ -46,7 +46,11 @@ class QueryLogConfiguration {
 			.build();
 	}
 
-	/** The H2 file database in {@code dataDir}; the app closes it itself, after the spool is written. */
+	/**
+	 * The H2 file database in {@code dataDir}; the app closes it itself, after the spool is written. WRITE_DELAY=0:
+	 * H2 otherwise keeps commits in memory for up to a second, and the writer deletes a spool segment as soon as its
+	 * commit returns, so a {@code kill -9} in that second lost the questions (ProcessKillTest found about a hundred).
+	 */
 	static String h2Url(Path dataDir) {
 		Path dir = dataDir.toAbsolutePath().normalize();
 		if (dir.toString().contains(";")) {
@@ -58,7 +62,7 @@ class QueryLogConfiguration {
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot create bot.data-dir " + dir, ex);
 		}
-		return "jdbc:h2:file:" + dir.resolve("querylog") + ";DB_CLOSE_ON_EXIT=FALSE";
+		return "jdbc:h2:file:" + dir.resolve("querylog") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
 	}
 
 	@Bean
