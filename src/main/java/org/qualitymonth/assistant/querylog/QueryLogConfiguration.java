@@ -116,8 +116,8 @@ class QueryLogConfiguration {
 
 	/** Reported in the main health as {@code queryLog}; deliberately not part of readiness (application.yml). */
 	@Bean
-	QueryLogHealthIndicator queryLogHealthIndicator(QueryLogRepository repository, Spool spool) {
-		return new QueryLogHealthIndicator(repository, spool);
+	QueryLogHealthIndicator queryLogHealthIndicator(QueryLogRepository repository, QueryLogWriter writer, Spool spool) {
+		return new QueryLogHealthIndicator(repository, writer, spool);
 	}
 
 	@Bean

@@ -15,16 +15,23 @@ final class QueryLogHealthIndicator implements HealthIndicator {
 
 	private final QueryLogRepository repository;
 
+	private final QueryLogWriter writer;
+
 	private final Spool spool;
 
-	QueryLogHealthIndicator(QueryLogRepository repository, Spool spool) {
+	QueryLogHealthIndicator(QueryLogRepository repository, QueryLogWriter writer, Spool spool) {
 		this.repository = repository;
+		this.writer = writer;
 		this.spool = spool;
 	}
 
+	/**
+	 * While the writer's last attempt failed the answer is known without asking the database again, which would wait
+	 * for the pool's connection timeout (seconds) on every health request.
+	 */
 	@Override
 	public Health health() {
-		boolean reachable = repository.ping();
+		boolean reachable = !writer.databaseAway() && repository.ping();
 		return Health.status(reachable ? Status.UP : DEGRADED)
 			.withDetail("database", reachable ? "reachable" : "unreachable")
 			.withDetail("spoolBytes", spool.pendingBytes())

@@ -71,9 +71,12 @@ class PostgresOutageTest {
 					assertThat(health.get("status").asString()).isEqualTo("DEGRADED");
 					assertThat(app.get("/actuator/health", null).statusCode()).as("DEGRADED is not DOWN").isEqualTo(200);
 
+					long away = System.nanoTime();
 					proxy.restore();
 					assertThat(awaitStored(postgres, acknowledged)).as("acknowledged but not stored after the outage")
 						.isEmpty();
+					System.out.printf("PostgreSQL outage: %d answers, all stored %d ms after the database was back%n",
+							acknowledged.size(), (System.nanoTime() - away) / 1_000_000);
 					assertThat(json.readTree(app.get("/actuator/health", RunningApp.ADMIN_PASSWORD).body())
 						.at("/components/queryLog/status").asString()).isEqualTo("UP");
 				}
