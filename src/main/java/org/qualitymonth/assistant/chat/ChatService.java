@@ -1,5 +1,6 @@
 package org.qualitymonth.assistant.chat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -175,7 +176,7 @@ public class ChatService {
 	}
 
 	private void notify(Question question, Reply reply, long startedNanos) {
-		java.time.Duration took = java.time.Duration.ofNanos(System.nanoTime() - startedNanos);
+		Duration took = Duration.ofNanos(System.nanoTime() - startedNanos);
 		for (ConversationListener listener : listeners) {
 			listener.onReply(question, reply, took);
 		}
