@@ -1,15 +1,19 @@
 package org.qualitymonth.assistant.admin;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Admin settings ({@code bot.admin.*}).
  *
  * @param password the password of user {@code admin} (env {@code BOT_ADMIN_PASSWORD}); when unset a strong one is
  * generated at start-up and printed once
+ * @param loginThrottle how many failed logins a client address may make before it has to wait
  */
 @ConfigurationProperties("bot.admin")
-public record AdminSettings(String password) {
+public record AdminSettings(String password, @DefaultValue LoginThrottle loginThrottle) {
 
 	static final int MIN_PASSWORD_LENGTH = 8;
 
@@ -18,6 +22,7 @@ public record AdminSettings(String password) {
 			throw new IllegalArgumentException(
 					"bot.admin.password is too short: use at least " + MIN_PASSWORD_LENGTH + " characters");
 		}
+		loginThrottle = loginThrottle == null ? new LoginThrottle(10, Duration.ofMinutes(15)) : loginThrottle;
 	}
 
 	boolean passwordSet() {
@@ -27,7 +32,29 @@ public record AdminSettings(String password) {
 	/** Never shows the password, wherever the settings end up being printed. */
 	@Override
 	public String toString() {
-		return "AdminSettings[password=" + (passwordSet() ? "(set)" : "(generated)") + "]";
+		return "AdminSettings[password=" + (passwordSet() ? "(set)" : "(generated)") + ", loginThrottle=" + loginThrottle
+				+ "]";
+	}
+
+	/**
+	 * Failed admin logins ({@code bot.admin.login-throttle.*}): a client address may fail {@code failures} times, after
+	 * which it regains one attempt every {@code period / failures}; logins that succeed are never slowed.
+	 *
+	 * @param failures failed logins allowed in a row
+	 * @param period the time in which the full allowance comes back
+	 */
+	public record LoginThrottle(@DefaultValue("10") int failures, @DefaultValue("15m") Duration period) {
+
+		public LoginThrottle {
+			if (failures < 1) {
+				throw new IllegalArgumentException("bot.admin.login-throttle.failures must be at least 1, was " + failures);
+			}
+			if (period == null || period.isNegative() || period.isZero()) {
+				throw new IllegalArgumentException(
+						"bot.admin.login-throttle.period must be a positive duration such as 15m, was " + period);
+			}
+		}
+
 	}
 
 }

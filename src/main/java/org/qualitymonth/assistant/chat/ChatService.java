@@ -1,5 +1,6 @@
 package org.qualitymonth.assistant.chat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -51,6 +52,7 @@ public class ChatService {
 	}
 
 	public Reply ask(Question question) {
+		long started = System.nanoTime();
 		Snapshot snapshot = state.require();
 		String normalized = normalizer.normalize(question.text());
 		Decision decision = decide(snapshot, normalized);
@@ -66,7 +68,7 @@ public class ChatService {
 		if (reply.answered()) {
 			memory.remember(question.sessionId(), new ConversationMemory.Turn(reply.intent(), context));
 		}
-		notify(question, reply);
+		notify(question, reply, started);
 		return reply;
 	}
 
@@ -75,6 +77,7 @@ public class ChatService {
 	 * reported to the listeners like a question whose text is the button's title.
 	 */
 	public Reply choose(String intentId, String sessionId, String channel) {
+		long started = System.nanoTime();
 		Snapshot snapshot = state.require();
 		Intent intent = snapshot.knowledge()
 			.find(intentId)
@@ -84,7 +87,7 @@ public class ChatService {
 		Reply reply = new Reply(newId(), Outcome.ANSWERED, intent.id(), 1.0, intent.answer(), intent.source(), List.of(),
 				choices(snapshot.knowledge(), intent.related()), List.of(), normalizer.normalize(intent.title()),
 				snapshot.knowledge().version());
-		notify(new Question(intent.title(), sessionId, channel), reply);
+		notify(new Question(intent.title(), sessionId, channel), reply, started);
 		return reply;
 	}
 
@@ -172,9 +175,10 @@ public class ChatService {
 			.toList();
 	}
 
-	private void notify(Question question, Reply reply) {
+	private void notify(Question question, Reply reply, long startedNanos) {
+		Duration took = Duration.ofNanos(System.nanoTime() - startedNanos);
 		for (ConversationListener listener : listeners) {
-			listener.onReply(question, reply);
+			listener.onReply(question, reply, took);
 		}
 	}
 

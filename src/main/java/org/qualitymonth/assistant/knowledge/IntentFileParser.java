@@ -56,11 +56,14 @@ final class IntentFileParser {
 			problems.add(problem(file, 0, "problem.yaml", ex.getMessage()));
 			return new Parsed(intents, problems);
 		}
-		if (root == null) {
-			return new Parsed(intents, problems);
+		if (root != null) {
+			for (Node item : intentNodes(file, root, problems)) {
+				readIntent(file, item, problems).ifPresent(intents::add);
+			}
 		}
-		for (Node item : intentNodes(file, root, problems)) {
-			readIntent(file, item, problems).ifPresent(intents::add);
+		if (intents.isEmpty() && problems.isEmpty()) {
+			// what a save cut short by a crash or a full disk leaves; a file staff no longer want is deleted instead
+			problems.add(problem(file, 0, "problem.empty"));
 		}
 		return new Parsed(intents, problems);
 	}

@@ -32,11 +32,27 @@ public final class TextNormalizer {
 		}
 		String s = INVISIBLE.matcher(text).replaceAll("");
 		s = Normalizer.normalize(s, Normalizer.Form.NFKC);
-		s = HanLP.convertToSimplifiedChinese(s);
+		s = simplified(s);
 		s = s.toLowerCase(Locale.ROOT);
 		s = CHINESE_YEAR.matcher(s).replaceAll(m -> digits(m.group(1)));
 		s = NOISE.matcher(s).replaceAll(" ");
 		return SPACES.matcher(s).replaceAll(" ").strip();
+	}
+
+	/**
+	 * HanLP's tables chain a few characters (薴 -> 苧 -> 苎), so one pass is not always the end: convert until nothing
+	 * changes, or a normalised text (a logged question added as an example) would normalise differently again.
+	 */
+	private static String simplified(String s) {
+		String previous = s;
+		for (int pass = 0; pass < 3; pass++) {
+			String next = HanLP.convertToSimplifiedChinese(previous);
+			if (next.equals(previous)) {
+				return next;
+			}
+			previous = next;
+		}
+		return previous;
 	}
 
 	private static String digits(String chinese) {

@@ -80,7 +80,10 @@ public final class QueryLog {
 	}
 
 	private <T> T read(Supplier<T> query) {
-		writer.flush();
+		if (!writer.flush() && writer.databaseAway()) {
+			// the writer has just been refused: asking again would only wait for the pool's timeout twice more
+			throw new QueryLogUnavailableException(new java.sql.SQLTransientConnectionException("the database did not answer"));
+		}
 		try {
 			schema.ensureMigrated();
 			return query.get();

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
@@ -26,6 +27,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -39,6 +43,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** The admin pages in headless Chromium, as staff use them on a laptop and on a phone. */
 class AdminPagesBrowserTest {
@@ -72,6 +77,9 @@ class AdminPagesBrowserTest {
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 				"--user-data-dir=" + dir.resolve("chromium-profile"), "--window-size=1280,900", "--lang=zh-CN");
+		LoggingPreferences logs = new LoggingPreferences();
+		logs.enable(LogType.BROWSER, Level.ALL);
+		options.setCapability("goog:loggingPrefs", logs);
 		ChromeDriverService service = new ChromeDriverService.Builder()
 			.usingDriverExecutable(new File("/usr/bin/chromedriver"))
 			.usingAnyFreePort()
@@ -117,6 +125,12 @@ class AdminPagesBrowserTest {
 		String topUnanswered = browser.findElement(By.id("top-unanswered")).getText();
 		assertThat(topUnanswered).contains("附近有什么好吃的", MASCOT, UnansweredQuestionsAcceptanceTest.PERSONAL_MASKED, MARKUP);
 		assertThat(browser.findElements(By.cssSelector("#per-day tbody tr"))).hasSize(30);
+		// today's bar: 1 answered and 6 declined of the busiest day's 7, drawn without any inline style
+		WebElement today = browser.findElement(By.cssSelector("#per-day tbody tr:last-child svg.bar"));
+		double whole = today.getRect().getWidth();
+		assertThat(whole).isPositive();
+		assertThat(today.findElement(By.cssSelector("rect.answered")).getRect().getWidth() / whole).isCloseTo(1 / 7.0, within(0.02));
+		assertThat(today.findElement(By.cssSelector("rect.declined")).getRect().getWidth() / whole).isCloseTo(6 / 7.0, within(0.02));
 		assertEscaped();
 		checkScreenshot("admin-overview-laptop.png");
 
@@ -192,8 +206,12 @@ class AdminPagesBrowserTest {
 		assertThat(browser.getPageSource()).contains("&lt;img src=x onerror=");
 	}
 
-	/** Saves a screenshot and checks it is a real picture of the page: viewport-sized, not blank. */
+	/** Saves a screenshot and checks it is a real picture of the page: viewport-sized, not blank, nothing refused. */
 	private void checkScreenshot(String name) throws IOException {
+		// the admin pages' Content-Security-Policy allows no inline style or script: the browser says if it refused any
+		assertThat(browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+			.filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue() || e.getMessage().contains("Content Security Policy"))
+			.map(LogEntry::toString)).as(name + ": errors and CSP violations in the browser console").isEmpty();
 		Files.createDirectories(SCREENSHOTS);
 		Path file = SCREENSHOTS.resolve(name);
 		Files.write(file, browser.getScreenshotAs(OutputType.BYTES));

@@ -47,6 +47,20 @@ class IntentDirectoryWatcherTest {
 	}
 
 	@Test
+	void neverTriesAFileCaughtHalfWritten() throws Exception {
+		String full = "- id: phone\n  answer: 电话010-88886666\n  examples: [电话, 座机]\n";
+		write("a.yaml", full.substring(0, 20));
+		watcher.poll();
+		write("a.yaml", full);
+		watcher.poll();
+		assertThat(installed).hasSize(1);
+		assertThat(reloader.status().failures()).as("the half-written file was not even tried").isZero();
+		watcher.poll();
+		assertThat(installed).hasSize(2);
+		assertThat(installed.get(1).intent("phone").answer()).contains("010-88886666");
+	}
+
+	@Test
 	void keepsTheLastGoodKnowledgeWhenAFileBreaksAndReportsIt() throws Exception {
 		write("broken.yaml", "intents:\n  - id: x\n    answer: \"unclosed\n");
 		watcher.poll();

@@ -50,4 +50,11 @@ class TextNormalizerTest {
 		assertThat(normalizer.normalize("What Is The THEME?")).isEqualTo("what is the theme");
 	}
 
+	@Test
+	void followsTraditionalToSimplifiedChainsToTheEnd() {
+		// HanLP maps 薴 to 苧 and 苧 to 苎; found by TextNormalizerPropertyTest (fuzz.seed=2)
+		assertThat(normalizer.normalize("薴")).isEqualTo("苎");
+		assertThat(normalizer.normalize(normalizer.normalize("薴"))).isEqualTo("苎");
+	}
+
 }

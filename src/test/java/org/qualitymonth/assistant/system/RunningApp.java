@@ -38,12 +38,19 @@ public final class RunningApp implements AutoCloseable {
 
 	/** Starts with {@code bot.admin.password} set to {@link #ADMIN_PASSWORD}, unless {@code args} set it. */
 	public static RunningApp start(Path dataDir, String... args) {
+		return start(dataDir, List.of(), args);
+	}
+
+	/** Like {@link #start(Path, String...)}, with test configuration classes added to the application's. */
+	public static RunningApp start(Path dataDir, List<Class<?>> extraSources, String... args) {
 		List<String> all = new ArrayList<>(List.of("--server.port=0", "--bot.data-dir=" + dataDir));
 		if (List.of(args).stream().noneMatch(a -> a.startsWith("--bot.admin.password"))) {
 			all.add("--bot.admin.password=" + ADMIN_PASSWORD);
 		}
 		all.addAll(List.of(args));
-		return new RunningApp(new SpringApplicationBuilder(org.qualitymonth.assistant.AssistantApplication.class).run(all.toArray(String[]::new)));
+		List<Class<?>> sources = new ArrayList<>(List.of(org.qualitymonth.assistant.AssistantApplication.class));
+		sources.addAll(extraSources);
+		return new RunningApp(new SpringApplicationBuilder(sources.toArray(Class<?>[]::new)).run(all.toArray(String[]::new)));
 	}
 
 	public int port() {

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.qualitymonth.assistant.channel.telegram.ReplyRenderer.Outgoing;
 import org.slf4j.Logger;
@@ -47,6 +48,15 @@ final class Outbox {
 	private final ScheduledExecutorService executor;
 
 	private final Privacy privacy;
+
+	/** For the metrics (TelegramConfiguration): messages sent, given up, and attempts repeated by cause. */
+	private final AtomicLong sent = new AtomicLong();
+
+	private final AtomicLong failed = new AtomicLong();
+
+	private final AtomicLong retriedRateLimited = new AtomicLong();
+
+	private final AtomicLong retriedError = new AtomicLong();
 
 	/** Chats with messages waiting; the head of each queue is being sent or waiting for its slot. */
 	private final Map<Long, ArrayDeque<Delivery>> lanes = new HashMap<>();
@@ -112,6 +122,26 @@ final class Outbox {
 			lanes.values().forEach(q -> q.forEach(d -> d.done.completeExceptionally(new IllegalStateException("shut down"))));
 			lanes.clear();
 		}
+	}
+
+	/** Chat messages Telegram accepted. */
+	long sent() {
+		return sent.get();
+	}
+
+	/** Chat messages given up after their last attempt (and logged). */
+	long failed() {
+		return failed.get();
+	}
+
+	/** Attempts repeated because Telegram asked to slow down (429). */
+	long retriedRateLimited() {
+		return retriedRateLimited.get();
+	}
+
+	/** Attempts repeated after a server or network error. */
+	long retriedError() {
+		return retriedError.get();
 	}
 
 	/** True once {@link #close} began: nothing more will be sent. */
@@ -216,6 +246,9 @@ final class Outbox {
 		delivery.attempts++;
 		try {
 			client.execute(delivery.method());
+			if (delivery.message != null) {
+				sent.incrementAndGet();
+			}
 			if (delivery.attempts > 1) {
 				log.info("Telegram {} to chat {} went through on attempt {}", delivery.what(), delivery.who(privacy),
 						delivery.attempts);
@@ -229,7 +262,8 @@ final class Outbox {
 			return giveUp(delivery, ex, "the library refused to send it");
 		}
 		catch (TelegramApiException ex) {
-			return retryOrGiveUp(delivery, ex, Backoff.delay(delivery.attempts, retry.initialBackoff(), retry.maxBackoff()));
+			return retryOrGiveUp(delivery, ex, Backoff.delay(delivery.attempts, retry.initialBackoff(), retry.maxBackoff()),
+					retriedError);
 		}
 		catch (RuntimeException ex) {
 			return giveUp(delivery, ex, "unexpected error");
@@ -253,7 +287,7 @@ final class Outbox {
 				return giveUp(delivery, ex, "Telegram asks to wait " + wait.toSeconds()
 						+ "s, longer than bot.telegram.retry.max-retry-after");
 			}
-			return retryOrGiveUp(delivery, ex, wait);
+			return retryOrGiveUp(delivery, ex, wait, retriedRateLimited);
 		}
 		if (code == 400 && description.toLowerCase(java.util.Locale.ROOT).contains("can't parse entities")
 				&& delivery.fallBackToPlainText()) {
@@ -262,14 +296,18 @@ final class Outbox {
 			return Outcome.retry(Duration.ZERO);
 		}
 		if (code == 0 || code >= 500) {
-			return retryOrGiveUp(delivery, ex, Backoff.delay(delivery.attempts, retry.initialBackoff(), retry.maxBackoff()));
+			return retryOrGiveUp(delivery, ex, Backoff.delay(delivery.attempts, retry.initialBackoff(), retry.maxBackoff()),
+					retriedError);
 		}
 		return giveUp(delivery, ex, "Telegram refused it");
 	}
 
-	private Outcome retryOrGiveUp(Delivery delivery, Exception ex, Duration wait) {
+	private Outcome retryOrGiveUp(Delivery delivery, Exception ex, Duration wait, AtomicLong retries) {
 		if (delivery.attempts >= retry.maxAttempts()) {
 			return giveUp(delivery, ex, "no attempts left");
+		}
+		if (delivery.message != null) {
+			retries.incrementAndGet();
 		}
 		log.warn("Telegram {} to chat {} failed (attempt {} of {}): {}; retrying in {} ms", delivery.what(),
 				delivery.who(privacy), delivery.attempts, retry.maxAttempts(), privacy.describe(ex), wait.toMillis());
@@ -280,6 +318,9 @@ final class Outbox {
 		boolean blocked = ex instanceof TelegramApiRequestException refusal && Integer.valueOf(403).equals(refusal.getErrorCode());
 		String format = "Telegram {} to chat {} NOT delivered after {} attempt(s) ({}): {}";
 		Object[] args = { delivery.what(), delivery.who(privacy), delivery.attempts, why, privacy.describe(ex) };
+		if (delivery.message != null) {
+			failed.incrementAndGet();
+		}
 		if (blocked || delivery.lane == Delivery.NO_CHAT) {
 			// a citizen who blocked the bot, or a button spinner that timed out, is not an operations problem
 			log.warn(format, args);

@@ -7,6 +7,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import okhttp3.OkHttpClient;
 
 import org.qualitymonth.assistant.chat.ChatService;
@@ -70,6 +72,29 @@ class TelegramConfiguration {
 		executor.setRemoveOnCancelPolicy(true);
 		return new Outbox(telegramClient, new Pacer(settings.pacing(), System::nanoTime), settings.retry(), executor,
 				telegramPrivacy);
+	}
+
+	/** Sends, give-ups and retries of chat messages (button acknowledgements are not counted). */
+	@Bean
+	MeterBinder telegramMetrics(Outbox telegramOutbox) {
+		return registry -> {
+			FunctionCounter.builder("assistant.telegram.sends", telegramOutbox, Outbox::sent)
+				.description("Telegram messages sent")
+				.tag("result", "sent")
+				.register(registry);
+			FunctionCounter.builder("assistant.telegram.sends", telegramOutbox, Outbox::failed)
+				.description("Telegram messages given up after their last attempt (logged as errors)")
+				.tag("result", "failed")
+				.register(registry);
+			FunctionCounter.builder("assistant.telegram.retries", telegramOutbox, Outbox::retriedRateLimited)
+				.description("Telegram sends repeated, by cause")
+				.tag("reason", "rate_limited")
+				.register(registry);
+			FunctionCounter.builder("assistant.telegram.retries", telegramOutbox, Outbox::retriedError)
+				.description("Telegram sends repeated, by cause")
+				.tag("reason", "error")
+				.register(registry);
+		};
 	}
 
 	@Bean

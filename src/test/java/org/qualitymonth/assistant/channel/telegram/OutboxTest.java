@@ -60,6 +60,10 @@ class OutboxTest {
 		outbox.send(7, false, null, List.of(hello)).get(10, TimeUnit.SECONDS);
 
 		verify(client, times(2)).execute(any(SendMessage.class));
+		assertThat(outbox.retriedRateLimited()).isEqualTo(1);
+		assertThat(outbox.retriedError()).isZero();
+		assertThat(outbox.sent()).isEqualTo(1);
+		assertThat(outbox.failed()).isZero();
 	}
 
 	@Test
@@ -71,6 +75,9 @@ class OutboxTest {
 		outbox.send(7, false, null, List.of(hello)).get(10, TimeUnit.SECONDS);
 
 		verify(client, times(3)).execute(any(SendMessage.class));
+		assertThat(outbox.retriedError()).isEqualTo(2);
+		assertThat(outbox.retriedRateLimited()).isZero();
+		assertThat(outbox.sent()).isEqualTo(1);
 	}
 
 	@Test
@@ -82,6 +89,9 @@ class OutboxTest {
 		assertThatThrownBy(() -> sent.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
 		verify(client, times(4)).execute(any(SendMessage.class));
 		assertThat(output.getAll()).contains("NOT delivered after 4 attempt(s)", "Internal Server Error");
+		assertThat(outbox.failed()).isEqualTo(1);
+		assertThat(outbox.retriedError()).isEqualTo(3);
+		assertThat(outbox.sent()).isZero();
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -60,6 +61,9 @@ class TelegramPollingEndToEndTest {
 
 	@Autowired
 	LogRecorder log;
+
+	@Autowired
+	MeterRegistry meters;
 
 	static LoopbackBotApi start() {
 		try {
@@ -145,6 +149,12 @@ class TelegramPollingEndToEndTest {
 		assertThat(events.subList(0, accepted)).noneMatch(e -> e.startsWith("getUpdates offset=")
 				&& Integer.parseInt(e.substring("getUpdates offset=".length())) > question.updateId());
 		api.awaitConfirmed(question.updateId(), WAIT);
+		// what /actuator/prometheus shows as assistant_telegram_retries_total and assistant_telegram_sends_total
+		assertThat(meters.get("assistant.telegram.retries").tag("reason", "rate_limited").functionCounter().count())
+			.isGreaterThanOrEqualTo(1);
+		assertThat(meters.get("assistant.telegram.sends").tag("result", "sent").functionCounter().count())
+			.isGreaterThanOrEqualTo(1);
+		assertThat(meters.get("assistant.questions").tag("channel", "telegram").counters()).isNotEmpty();
 	}
 
 	@Test

@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The citizen chat page in headless Chromium against the running application, under a strict Content-Security-Policy.
+ * The citizen chat page in headless Chromium against the running application, under the app's own Content-Security-Policy.
  * Expected answers come from the chat service itself, so the tests follow the intent files. Screenshots go to
  * {@code target/screenshots}.
  */

@@ -29,7 +29,6 @@ import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.never;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -38,8 +37,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @Import(ChatPageControllerTest.OpenSecurity.class)
 @ContextConfiguration(classes = AssistantApplication.class)
 @EnableConfigurationProperties(WebSettings.class)
-@TestPropertySource(properties = { "bot.web.max-text-length=300",
-		"bot.web.embed-origins=self,https://www.example.gov.cn/" })
+@TestPropertySource(properties = "bot.web.max-text-length=300")
 class ChatPageControllerTest {
 
 	@Autowired
@@ -111,13 +109,6 @@ class ChatPageControllerTest {
 		mvc.perform(get("/api/v1/choose")).andExpect(status().isMethodNotAllowed());
 		mvc.perform(post("/api/v1/choose").contentType(MediaType.TEXT_PLAIN).content("theme"))
 			.andExpect(status().isUnsupportedMediaType());
-	}
-
-	@Test
-	void everyResponseNamesTheSitesAllowedToFrameIt() throws Exception {
-		given(chat.menu()).willReturn(List.of());
-		mvc.perform(get("/api/v1/menu"))
-			.andExpect(header().string("Content-Security-Policy", "frame-ancestors 'self' https://www.example.gov.cn"));
 	}
 
 	/** The slice leaves out the app's security configuration; these endpoints are public there too. */

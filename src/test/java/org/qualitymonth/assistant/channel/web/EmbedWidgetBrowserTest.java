@@ -1,9 +1,13 @@
 package org.qualitymonth.assistant.channel.web;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The embeddable widget ({@code /widget.js} on {@code /embed-demo.html}) and the embed policy
- * ({@code bot.web.embed-origins}, default self) in headless Chromium, under a strict Content-Security-Policy.
+ * ({@code bot.web.embed-origins}, default self) in headless Chromium, under the app's own Content-Security-Policy.
  */
 @SpringBootTest(classes = AssistantApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(BrowserTestConfiguration.class)
@@ -128,31 +132,45 @@ class EmbedWidgetBrowserTest {
 	}
 
 	@Test
-	void sitesNotListedInEmbedOriginsCannotFrameThePage() {
+	void sitesNotListedInEmbedOriginsCannotFrameThePage() throws IOException {
 		WebDriver driver = chromium.driver();
-		// 127.0.0.1 and localhost are different origins: only the first is "self"
 		driver.get(origin() + "/embed-demo.html");
 		chromium.script("""
-				for (const [id, src] of [['own', arguments[0]], ['foreign', arguments[1]]]) {
-				  const frame = document.createElement('iframe');
-				  frame.id = id;
-				  frame.src = src;
-				  document.body.appendChild(frame);
-				}""", origin() + "/?embed=1", "http://localhost:" + port + "/?embed=1");
-
+				const frame = document.createElement('iframe');
+				frame.id = 'own';
+				frame.src = arguments[0];
+				document.body.appendChild(frame);""", origin() + "/?embed=1");
 		driver.switchTo().frame("own");
 		new ChatPage(driver).awaitTopics();
 		driver.switchTo().defaultContent();
 
-		List<String> console = new ArrayList<>();
-		new ChatPage(driver).await("the browser refusing the foreign frame", d -> {
-			console.addAll(chromium.console());
-			return console.stream().anyMatch(line -> line.contains("frame-ancestors 'self'"));
+		// another site (same host, another port: another origin) that frames the chat page; it sends no policy itself
+		String page = "<!DOCTYPE html><title>foreign</title><iframe id=\"foreign\" src=\"" + origin() + "/?embed=1\"></iframe>";
+		HttpServer site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		site.createContext("/", exchange -> {
+			byte[] body = page.getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+			exchange.sendResponseHeaders(200, body.length);
+			exchange.getResponseBody().write(body);
+			exchange.close();
 		});
-		assertThat(console).filteredOn(line -> line.contains("SEVERE") || line.contains("WARNING"))
-			.allMatch(line -> line.contains("frame-ancestors"));
-		driver.switchTo().frame("foreign");
-		assertThat(driver.findElements(By.id("messages"))).as("chat page inside the refused frame").isEmpty();
+		site.start();
+		try {
+			driver.get("http://127.0.0.1:" + site.getAddress().getPort() + "/");
+			List<String> console = new ArrayList<>();
+			new ChatPage(driver).await("the browser refusing the foreign frame", d -> {
+				console.addAll(chromium.console());
+				return console.stream().anyMatch(line -> line.contains("frame-ancestors 'self'"));
+			});
+			assertThat(console).filteredOn(line -> line.contains("SEVERE") || line.contains("WARNING"))
+				.allMatch(line -> line.contains("frame-ancestors"));
+			driver.switchTo().frame("foreign");
+			assertThat(driver.findElements(By.id("messages"))).as("chat page inside the refused frame").isEmpty();
+		}
+		finally {
+			driver.switchTo().defaultContent();
+			site.stop(0);
+		}
 	}
 
 	private String origin() {

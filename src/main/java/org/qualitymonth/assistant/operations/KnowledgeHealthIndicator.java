@@ -1,0 +1,40 @@
+package org.qualitymonth.assistant.operations;
+
+import org.qualitymonth.assistant.chat.AssistantState;
+import org.qualitymonth.assistant.chat.Snapshot;
+import org.qualitymonth.assistant.knowledge.KnowledgeReloader;
+import org.qualitymonth.assistant.knowledge.KnowledgeStatus;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+
+/**
+ * Part of readiness: the assistant can answer only once a knowledge base is serving. A later reload that fails does
+ * not make it unready, since the last good knowledge base keeps answering; the failure shows in the details.
+ */
+final class KnowledgeHealthIndicator implements HealthIndicator {
+
+	private final AssistantState state;
+
+	private final KnowledgeReloader reloader;
+
+	KnowledgeHealthIndicator(AssistantState state, KnowledgeReloader reloader) {
+		this.state = state;
+		this.reloader = reloader;
+	}
+
+	@Override
+	public Health health() {
+		KnowledgeStatus status = reloader.status();
+		Snapshot serving = state.current().orElse(null);
+		if (serving == null) {
+			return Health.down().withDetail("reason", "the knowledge base has not loaded yet").build();
+		}
+		return Health.up()
+			.withDetail("version", serving.knowledge().version())
+			.withDetail("intents", serving.knowledge().intents().size())
+			.withDetail("lastReloadOk", status.lastReloadOk())
+			.withDetail("reloadFailures", status.failures())
+			.build();
+	}
+
+}

@@ -1,0 +1,60 @@
+package org.qualitymonth.assistant.operations;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.qualitymonth.assistant.chat.AnswerCache;
+import org.qualitymonth.assistant.chat.AssistantState;
+import org.qualitymonth.assistant.chat.Snapshot;
+import org.qualitymonth.assistant.knowledge.KnowledgeLoader;
+import org.qualitymonth.assistant.knowledge.KnowledgeReloader;
+import org.qualitymonth.assistant.knowledge.NoticeGrounding;
+import org.qualitymonth.assistant.nlu.IntentClassifier;
+import org.qualitymonth.assistant.nlu.NluSettings;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class KnowledgeHealthIndicatorTest {
+
+	@TempDir
+	Path dir;
+
+	private final AssistantState state = new AssistantState(new AnswerCache(10));
+
+	@Test
+	void isDownUntilAKnowledgeBaseServesAndStaysUpWhenALaterReloadFails() throws Exception {
+		Path intents = Files.createDirectories(dir.resolve("intents"));
+		try (Stream<Path> files = Files.list(Path.of("intents"))) {
+			for (Path file : files.toList()) {
+				Files.copy(file, intents.resolve(file.getFileName()));
+			}
+		}
+		NoticeGrounding notice = new NoticeGrounding(
+				Files.readString(Path.of("seeds/000_6176395c013b77c3.txt"), StandardCharsets.UTF_8));
+		KnowledgeReloader reloader = new KnowledgeReloader(new KnowledgeLoader(notice, 10, Clock.systemUTC()), intents,
+				kb -> state.install(new Snapshot(kb, IntentClassifier.train(kb, NluSettings.defaults()))), Clock.systemUTC());
+		KnowledgeHealthIndicator indicator = new KnowledgeHealthIndicator(state, reloader);
+
+		assertThat(indicator.health().getStatus()).isEqualTo(Status.DOWN);
+		assertThat(indicator.health().getDetails()).containsKey("reason");
+
+		assertThat(reloader.reload()).isTrue();
+		Health up = indicator.health();
+		assertThat(up.getStatus()).isEqualTo(Status.UP);
+		assertThat(up.getDetails()).containsEntry("lastReloadOk", true).containsEntry("version", reloader.status().version());
+
+		Files.writeString(intents.resolve("55_broken.yaml"), "- id: x\n  answer: \"unclosed\n", StandardCharsets.UTF_8);
+		assertThat(reloader.reload()).isFalse();
+		Health stillUp = indicator.health();
+		assertThat(stillUp.getStatus()).as("the last good knowledge base keeps answering").isEqualTo(Status.UP);
+		assertThat(stillUp.getDetails()).containsEntry("lastReloadOk", false).containsEntry("reloadFailures", 1L);
+	}
+
+}
