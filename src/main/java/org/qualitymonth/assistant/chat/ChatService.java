@@ -103,11 +103,6 @@ public class ChatService {
 		return menu(state.require().knowledge());
 	}
 
-	/** Version of the knowledge base answering now. */
-	public String knowledgeVersion() {
-		return state.require().knowledge().version();
-	}
-
 	private Decision decide(Snapshot snapshot, String normalized) {
 		return cache.get(snapshot.knowledge().version(), normalized,
 				text -> policy.decide(snapshot.classifier().classifyNormalized(text)));

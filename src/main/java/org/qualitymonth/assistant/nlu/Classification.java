@@ -11,6 +11,8 @@ import java.util.List;
  */
 public record Classification(List<Candidate> ranked, double outOfScope, double outOfScopeSimilarity) {
 
+	private static final Candidate NOTHING = new Candidate("", 0, 0);
+
 	public Classification {
 		ranked = List.copyOf(ranked);
 	}
@@ -31,12 +33,14 @@ public record Classification(List<Candidate> ranked, double outOfScope, double o
 				- confidenceWeight * top().probability();
 	}
 
+	/** The most probable intent; a zero-probability placeholder when nothing could be ranked. */
 	public Candidate top() {
-		return ranked.get(0);
+		return ranked.isEmpty() ? NOTHING : ranked.get(0);
 	}
 
+	/** For text with nothing to classify (only punctuation or emoji, say): certainly off-topic. */
 	public static Classification empty() {
-		return new Classification(List.of(new Candidate("", 0, 0)), 1, 0);
+		return new Classification(List.of(), 1, 0);
 	}
 
 }
