@@ -26,18 +26,12 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(TooManyQuestionsException.class)
 	ResponseEntity<ApiError> tooMany(TooManyQuestionsException ex) {
-		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-			.header("Retry-After", Long.toString(ex.retryAfterSeconds()))
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(new ApiError(429, HttpStatus.TOO_MANY_REQUESTS.getReasonPhrase(), ex.getMessage()));
+		return error(HttpStatus.TOO_MANY_REQUESTS, ex.getMessage(), ex.retryAfterSeconds());
 	}
 
 	@ExceptionHandler(NotReadyException.class)
 	ResponseEntity<ApiError> notReady(NotReadyException ex) {
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-			.header("Retry-After", "5")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(new ApiError(503, HttpStatus.SERVICE_UNAVAILABLE.getReasonPhrase(), ex.getMessage()));
+		return error(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage(), 5);
 	}
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
@@ -61,9 +55,18 @@ class ApiExceptionHandler {
 		return error(HttpStatus.METHOD_NOT_ALLOWED, "use POST");
 	}
 
+	/** An error the client should retry after {@code retryAfterSeconds}. */
+	private static ResponseEntity<ApiError> error(HttpStatus status, String message, long retryAfterSeconds) {
+		return json(ResponseEntity.status(status).header("Retry-After", Long.toString(retryAfterSeconds)), status,
+				message);
+	}
+
 	static ResponseEntity<ApiError> error(HttpStatus status, String message) {
-		return ResponseEntity.status(status)
-			.contentType(MediaType.APPLICATION_JSON)
+		return json(ResponseEntity.status(status), status, message);
+	}
+
+	private static ResponseEntity<ApiError> json(ResponseEntity.BodyBuilder response, HttpStatus status, String message) {
+		return response.contentType(MediaType.APPLICATION_JSON)
 			.body(new ApiError(status.value(), status.getReasonPhrase(), message));
 	}
 

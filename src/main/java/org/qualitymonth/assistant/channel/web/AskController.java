@@ -41,13 +41,19 @@ class AskController {
 			throw new BadQuestionException(HttpStatus.BAD_REQUEST,
 					"\"text\" is longer than " + settings.maxTextLength() + " characters");
 		}
+		String session = sessionId(body);
+		floodControl.check(session, request);
+		return AskResponse.of(chat.ask(new Question(question, session, channel(body.get("channel")))));
+	}
+
+	/** The optional {@code sessionId} of a request body, checked; shared by every endpoint that takes one. */
+	static String sessionId(Map<String, Object> body) {
 		Object session = body.get("sessionId");
 		if (session != null && !(session instanceof String s && s.length() <= MAX_SESSION_ID_LENGTH)) {
 			throw new BadQuestionException(HttpStatus.BAD_REQUEST,
 					"\"sessionId\" must be a string of at most " + MAX_SESSION_ID_LENGTH + " characters when given");
 		}
-		floodControl.check((String) session, request);
-		return AskResponse.of(chat.ask(new Question(question, (String) session, channel(body.get("channel")))));
+		return (String) session;
 	}
 
 	/** The chat page says it is the web channel; every other client is the API. */

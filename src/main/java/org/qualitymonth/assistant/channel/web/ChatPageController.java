@@ -50,13 +50,9 @@ class ChatPageController {
 			throw new BadQuestionException(HttpStatus.BAD_REQUEST,
 					"\"intent\" must be the id of an intent, as given in \"suggestions\" or \"related\"");
 		}
-		Object session = body.get("sessionId");
-		if (session != null && !(session instanceof String s && s.length() <= AskController.MAX_SESSION_ID_LENGTH)) {
-			throw new BadQuestionException(HttpStatus.BAD_REQUEST,
-					"\"sessionId\" must be a string of at most " + AskController.MAX_SESSION_ID_LENGTH + " characters when given");
-		}
-		floodControl.check((String) session, request);
-		return AskResponse.of(chat.choose(intent, (String) session, "web"));
+		String session = AskController.sessionId(body);
+		floodControl.check(session, request);
+		return AskResponse.of(chat.choose(intent, session, "web"));
 	}
 
 	/** A button from before a knowledge reload may name an intent that is gone; the page asks to type instead. */
