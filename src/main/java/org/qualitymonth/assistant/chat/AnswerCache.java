@@ -5,10 +5,9 @@ import java.util.function.Function;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
-import org.qualitymonth.assistant.nlu.Decision;
 
 /**
- * Decisions by (knowledge version, normalised text). Keyed by version, so a reload can never
+ * Readings of questions by (knowledge version, normalised text). Keyed by version, so a reload can never
  * serve an answer of the previous snapshot; cleared on reload as well to free the memory.
  */
 public final class AnswerCache {
@@ -16,13 +15,13 @@ public final class AnswerCache {
 	private record Key(String version, String normalizedText) {
 	}
 
-	private final Cache<Key, Decision> cache;
+	private final Cache<Key, Reading> cache;
 
 	public AnswerCache(long maximumSize) {
 		this.cache = Caffeine.newBuilder().maximumSize(maximumSize).recordStats().build();
 	}
 
-	Decision get(String version, String normalizedText, Function<String, Decision> decide) {
+	Reading get(String version, String normalizedText, Function<String, Reading> decide) {
 		return cache.get(new Key(version, normalizedText), key -> decide.apply(key.normalizedText()));
 	}
 

@@ -2,16 +2,16 @@ package org.qualitymonth.assistant.chat;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.qualitymonth.assistant.knowledge.Intent;
 import org.qualitymonth.assistant.knowledge.KnowledgeBase;
+import org.qualitymonth.assistant.nlu.AskerScript;
 import org.qualitymonth.assistant.nlu.Candidate;
-import org.qualitymonth.assistant.nlu.Decision;
 import org.qualitymonth.assistant.nlu.DecisionPolicy;
+import org.qualitymonth.assistant.nlu.Lexicon;
 import org.qualitymonth.assistant.nlu.Outcome;
 import org.qualitymonth.assistant.nlu.TextNormalizer;
 
@@ -36,7 +36,9 @@ public class ChatService {
 
 	private final FollowUpDetector followUps;
 
-	private final String menuIntent;
+	private final QuestionReader reader;
+
+	private final ReplyComposer composer;
 
 	private final List<ConversationListener> listeners;
 
@@ -48,23 +50,25 @@ public class ChatService {
 		this.policy = policy;
 		this.memory = new ConversationMemory(settings.sessionIdle(), settings.maxSessions());
 		this.followUps = new FollowUpDetector(settings.followUpMaxLength());
-		this.menuIntent = settings.menuIntent();
+		this.reader = new QuestionReader(policy);
+		this.composer = new ReplyComposer(settings.menuIntent());
 	}
 
 	public Reply ask(Question question) {
 		long started = System.nanoTime();
 		Snapshot snapshot = state.require();
+		AskerScript asker = AskerScript.of(question.text());
 		String normalized = normalizer.normalize(question.text());
-		Decision decision = decide(snapshot, normalized);
+		Reading reading = read(snapshot, normalized);
 		ConversationMemory.Turn previous = memory.previous(question.sessionId());
 		String context = normalized;
 		if (previous != null && followUps.isFollowUp(normalized)) {
-			decision = resolveFollowUp(snapshot, normalized, previous, decision);
+			reading = resolveFollowUp(snapshot, normalized, previous, reading);
 			// "那时间呢" means nothing on its own: the next follow-up needs what it continued
 			context = previous.normalizedText() + " " + normalized;
 			context = context.substring(Math.max(0, context.length() - MAX_CONTEXT));
 		}
-		Reply reply = render(snapshot.knowledge(), decision, normalized);
+		Reply reply = composer.compose(snapshot.knowledge(), reading, normalized, asker);
 		if (reply.answered()) {
 			memory.remember(question.sessionId(), new ConversationMemory.Turn(reply.intent(), context));
 		}
@@ -83,10 +87,10 @@ public class ChatService {
 			.find(intentId)
 			.filter(i -> !i.isOutOfScope())
 			.orElseThrow(() -> new UnknownIntentException(intentId));
-		memory.remember(sessionId, new ConversationMemory.Turn(intent.id(), normalizer.normalize(intent.title())));
-		Reply reply = new Reply(newId(), Outcome.ANSWERED, intent.id(), 1.0, intent.answer(), intent.source(), List.of(),
-				choices(snapshot.knowledge(), intent.related()), List.of(), normalizer.normalize(intent.title()),
-				snapshot.knowledge().version());
+		String title = normalizer.normalize(intent.title());
+		memory.remember(sessionId, new ConversationMemory.Turn(intent.id(), title));
+		Reading reading = new Reading(Outcome.ANSWERED, List.of(Part.whole(intent)), 1.0, List.of(), null);
+		Reply reply = composer.compose(snapshot.knowledge(), reading, title, AskerScript.SIMPLIFIED_CHINESE);
 		notify(new Question(intent.title(), sessionId, channel), reply, started);
 		return reply;
 	}
@@ -100,74 +104,58 @@ public class ChatService {
 
 	/** The main topics, as offered on the welcome screen and after a declined question. */
 	public List<Choice> menu() {
-		return menu(state.require().knowledge());
+		return composer.menu(state.require().knowledge(), false);
 	}
 
-	private Decision decide(Snapshot snapshot, String normalized) {
-		return cache.get(snapshot.knowledge().version(), normalized,
-				text -> policy.decide(snapshot.classifier().classifyNormalized(text)));
+	private Reading read(Snapshot snapshot, String normalized) {
+		return cache.get(snapshot.knowledge().version(), normalized, text -> reader.read(snapshot, text));
 	}
 
 	/**
-	 * An elliptical follow-up ("那时间呢", "传真呢") is read within the previous topic's neighbourhood
-	 * (the topic and its related intents): a confident answer inside it stands; otherwise the most
-	 * likely intent inside it is taken when the classifier gives it some weight; failing that, an
-	 * unsure answer outside it gives way to reading the previous question and this one together.
+	 * A short follow-up ("那邮箱呢", "传真呢", "那教育部呢", "价格方面呢") is read in the light of the previous
+	 * topic. What it names itself wins: something the notice does not say, a department, a single fact, a
+	 * confidently recognised new topic. Otherwise it is read within the previous topic's neighbourhood (the
+	 * topic and its related intents), and failing that together with the previous question. An off-topic
+	 * follow-up stays declined.
 	 */
-	private Decision resolveFollowUp(Snapshot snapshot, String normalized, ConversationMemory.Turn previous,
-			Decision alone) {
-		Set<String> neighbourhood = Stream
-			.concat(Stream.of(previous.intent()),
-					snapshot.knowledge().find(previous.intent()).map(Intent::related).orElse(List.of()).stream())
-			.collect(Collectors.toSet());
-		if (alone.outcome() == Outcome.ANSWERED && neighbourhood.contains(alone.intent())) {
+	private Reading resolveFollowUp(Snapshot snapshot, String normalized, ConversationMemory.Turn previous,
+			Reading alone) {
+		if (alone.unanswerable() != null || alone.parts().stream().anyMatch(p -> p.department() != null)) {
 			return alone;
 		}
-		Optional<Candidate> near = snapshot.classifier()
+		KnowledgeBase kb = snapshot.knowledge();
+		List<Lexicon.FactAsk> facts = snapshot.lexicon().facts(normalized);
+		if (!facts.isEmpty()) {
+			Lexicon.FactAsk named = facts.get(facts.size() - 1);
+			List<Part> parts = List.of(new Part(named.intent(), List.of(named.fact()), null));
+			return new Reading(Outcome.ANSWERED, parts, Math.max(alone.confidence(), 0.8), alone.candidates(), null);
+		}
+		if (alone.outcome() == Outcome.ANSWERED && policy.isConfident(alone.confidence())) {
+			return alone;
+		}
+		Set<String> neighbourhood = Stream
+			.concat(Stream.of(previous.intent()), kb.find(previous.intent()).map(Intent::related).orElse(List.of()).stream())
+			.collect(Collectors.toSet());
+		if (alone.answered() && neighbourhood.contains(alone.intent())) {
+			return alone;
+		}
+		Candidate near = snapshot.classifier()
 			.classifyNormalized(normalized)
 			.ranked()
 			.stream()
 			.filter(c -> neighbourhood.contains(c.intent()))
 			.findFirst()
-			.filter(policy::supportsFollowUp);
-		if (near.isPresent()) {
-			return new Decision(Outcome.ANSWERED, List.of(near.get()), near.get().probability());
+			.filter(policy::supportsFollowUp)
+			.orElse(null);
+		if (near != null && alone.answered()) {
+			return new Reading(Outcome.ANSWERED, List.of(Part.whole(kb.intent(near.intent()))), near.probability(),
+					alone.candidates(), null);
 		}
-		if (alone.outcome() == Outcome.ANSWERED && policy.isConfident(alone)) {
-			return alone;
+		Reading together = read(snapshot, previous.normalizedText() + " " + normalized);
+		if (together.answered() && together.outcome() == Outcome.ANSWERED && neighbourhood.contains(together.intent())) {
+			return together;
 		}
-		Decision together = decide(snapshot, previous.normalizedText() + " " + normalized);
-		return together.outcome() == Outcome.ANSWERED && neighbourhood.contains(together.intent()) ? together : alone;
-	}
-
-	private Reply render(KnowledgeBase kb, Decision decision, String normalized) {
-		String version = kb.version();
-		if (decision.outcome() == Outcome.DECLINED) {
-			return new Reply(newId(), Outcome.DECLINED, null, decision.confidence(), kb.outOfScope().answer(), null, menu(kb),
-					List.of(), decision.choices(), normalized, version);
-		}
-		Intent intent = kb.intent(decision.intent());
-		List<Choice> suggestions = decision.outcome() == Outcome.SUGGESTED
-				? choices(kb, decision.choices().stream().skip(1).map(c -> c.intent()).toList()) : List.of();
-		return new Reply(newId(), decision.outcome(), intent.id(), decision.confidence(), intent.answer(), intent.source(),
-				suggestions, choices(kb, intent.related()), decision.choices(), normalized, version);
-	}
-
-	private List<Choice> menu(KnowledgeBase kb) {
-		List<String> ids = kb.find(menuIntent)
-			.map(Intent::related)
-			.filter(r -> !r.isEmpty())
-			.orElseGet(() -> kb.answerable().stream().limit(6).map(Intent::id).toList());
-		return choices(kb, ids);
-	}
-
-	private static List<Choice> choices(KnowledgeBase kb, List<String> ids) {
-		return ids.stream()
-			.map(kb::find)
-			.flatMap(Optional::stream)
-			.filter(i -> !i.isOutOfScope())
-			.map(i -> new Choice(i.id(), i.title()))
-			.toList();
+		return alone;
 	}
 
 	private void notify(Question question, Reply reply, long startedNanos) {
@@ -175,10 +163,6 @@ public class ChatService {
 		for (ConversationListener listener : listeners) {
 			listener.onReply(question, reply, took);
 		}
-	}
-
-	private static String newId() {
-		return java.util.UUID.randomUUID().toString();
 	}
 
 	/** The default settings, for use without Spring (tools, tests). */

@@ -19,16 +19,29 @@ import org.qualitymonth.assistant.nlu.Outcome;
  * @param normalizedText the question after normalisation
  * @param knowledgeVersion version of the knowledge base that answered
  * @param id identifies this reply, for feedback
+ * @param details the full paragraph when the answer is a short single fact (one tap away), or null
+ * @param language the language of the reply: zh or en
+ * @param script the script of a Chinese reply: simplified, traditional, taiwan or hong_kong
  */
 public record Reply(String id, Outcome outcome, String intent, double confidence, String answer, String source,
 		List<Choice> suggestions, List<Choice> related, List<Candidate> candidates, String normalizedText,
-		String knowledgeVersion) {
+		String knowledgeVersion, String details, String language, String script) {
 
 	public Reply {
 		java.util.Objects.requireNonNull(id, "id");
 		suggestions = List.copyOf(suggestions);
 		related = List.copyOf(related);
 		candidates = List.copyOf(candidates);
+		language = language == null ? "zh" : language;
+		script = script == null ? "simplified" : script;
+	}
+
+	/** A simplified-Chinese reply without details. */
+	public Reply(String id, Outcome outcome, String intent, double confidence, String answer, String source,
+			List<Choice> suggestions, List<Choice> related, List<Candidate> candidates, String normalizedText,
+			String knowledgeVersion) {
+		this(id, outcome, intent, confidence, answer, source, suggestions, related, candidates, normalizedText,
+				knowledgeVersion, null, null, null);
 	}
 
 	public boolean answered() {

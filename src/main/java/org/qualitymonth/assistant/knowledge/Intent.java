@@ -14,9 +14,11 @@ import java.util.Objects;
  * @param related ids of follow-up intents offered after this answer
  * @param publicInfo facts in the answer that are general public information, not from the notice
  * @param origin file and line the intent was read from, for messages to staff
+ * @param english the title and answer staff wrote in English, or null (English questions then get the Chinese answer)
+ * @param facts single facts within the answer, each given alone when a question asks for just that one
  */
 public record Intent(String id, String title, String source, String answer, List<String> examples,
-		List<String> related, List<String> publicInfo, Origin origin) {
+		List<String> related, List<String> publicInfo, Origin origin, English english, List<Fact> facts) {
 
 	/** The id of the class that collects questions the bot must decline. */
 	public static final String OUT_OF_SCOPE = "out_of_scope";
@@ -28,6 +30,20 @@ public record Intent(String id, String title, String source, String answer, List
 		examples = List.copyOf(examples);
 		related = List.copyOf(related);
 		publicInfo = List.copyOf(publicInfo);
+		facts = List.copyOf(facts);
+	}
+
+	/** An intent without English text or single facts. */
+	public Intent(String id, String title, String source, String answer, List<String> examples, List<String> related,
+			List<String> publicInfo, Origin origin) {
+		this(id, title, source, answer, examples, related, publicInfo, origin, null, List.of());
+	}
+
+	/** The title and answer in English, for English questions. */
+	public record English(String title, String answer) {
+		public English {
+			Objects.requireNonNull(answer, "answer");
+		}
 	}
 
 	public boolean isOutOfScope() {

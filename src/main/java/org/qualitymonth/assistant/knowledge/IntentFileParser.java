@@ -27,10 +27,20 @@ final class IntentFileParser {
 	private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]*");
 
 	private static final Set<String> FIELDS = Set.of("id", "title", "source", "answer", "examples", "related",
-			"public_info");
+			"public_info", "title_en", "answer_en", "facts");
 
-	/** The intents of one file and what is wrong with it. */
-	record Parsed(List<Intent> intents, List<Problem> problems) {
+	private static final Set<String> FACT_FIELDS = Set.of("asks", "answer", "answer_en");
+
+	/**
+	 * What one file holds (intents, or the department list and the asks the notice cannot answer) and what
+	 * is wrong with it.
+	 */
+	record Parsed(List<Intent> intents, Departments departments, List<SpecificAsk> specifics, List<Problem> problems) {
+
+		Parsed(List<Intent> intents, List<Problem> problems) {
+			this(intents, null, List.of(), problems);
+		}
+
 	}
 
 	Parsed parse(String file, String content) {
@@ -55,6 +65,9 @@ final class IntentFileParser {
 		catch (YAMLException ex) {
 			problems.add(problem(file, 0, "problem.yaml", ex.getMessage()));
 			return new Parsed(intents, problems);
+		}
+		if (root instanceof MappingNode map && CatalogueFileParser.isCatalogue(map)) {
+			return CatalogueFileParser.parse(file, map, problems);
 		}
 		if (root != null) {
 			for (Node item : intentNodes(file, root, problems)) {
@@ -107,14 +120,58 @@ final class IntentFileParser {
 		List<String> examples = list(file, map, "examples", true, problems);
 		List<String> related = list(file, map, "related", false, problems);
 		List<String> publicInfo = list(file, map, "public_info", false, problems);
+		String titleEn = text(file, map, "title_en", false, problems);
+		String answerEn = text(file, map, "answer_en", false, problems);
+		List<Fact> facts = facts(file, map, problems);
 		if (problems.size() > before) {
 			return Optional.empty();
 		}
-		return Optional.of(new Intent(id.strip(), title, source, answer.strip(), examples, related,
-				publicInfo, new Intent.Origin(file, line(map))));
+		Intent.English english = answerEn == null ? null : new Intent.English(titleEn == null ? null : titleEn.strip(),
+				answerEn.strip());
+		return Optional.of(new Intent(id.strip(), title, source, answer.strip(), examples, related, publicInfo,
+				new Intent.Origin(file, line(map)), english, facts));
 	}
 
-	private String text(String file, MappingNode map, String field, boolean required, List<Problem> problems) {
+	private static List<Fact> facts(String file, MappingNode intent, List<Problem> problems) {
+		Node node = value(intent, "facts");
+		if (node == null) {
+			return List.of();
+		}
+		if (!(node instanceof SequenceNode sequence)) {
+			problems.add(problem(file, line(node), "problem.notList", "facts"));
+			return List.of();
+		}
+		List<Fact> facts = new ArrayList<>();
+		for (Node item : sequence.getValue()) {
+			if (!(item instanceof MappingNode map)) {
+				problems.add(problem(file, line(item), "problem.notMapping.fact"));
+				continue;
+			}
+			unknownFields(file, map, FACT_FIELDS, problems);
+			List<String> asks = list(file, map, "asks", true, problems);
+			String answer = text(file, map, "answer", true, problems);
+			String answerEn = text(file, map, "answer_en", false, problems);
+			if (asks.isEmpty() && value(map, "asks") != null) {
+				problems.add(problem(file, line(map), "problem.missing", "asks"));
+			}
+			else if (answer != null && !asks.isEmpty()) {
+				facts.add(new Fact(asks, answer.strip(), answerEn == null ? null : answerEn.strip()));
+			}
+		}
+		return facts;
+	}
+
+	static void unknownFields(String file, MappingNode map, Set<String> known, List<Problem> problems) {
+		for (NodeTuple tuple : map.getValue()) {
+			String key = scalar(tuple.getKeyNode());
+			if (key == null || !known.contains(key)) {
+				problems.add(problem(file, line(tuple.getKeyNode()), "problem.unknownKey", String.valueOf(key),
+						String.join(", ", known.stream().sorted().toList())));
+			}
+		}
+	}
+
+	static String text(String file, MappingNode map, String field, boolean required, List<Problem> problems) {
 		Node node = value(map, field);
 		if (node == null || (node instanceof ScalarNode s && s.getValue().isBlank())) {
 			if (required) {
@@ -129,7 +186,7 @@ final class IntentFileParser {
 		return scalar.getValue();
 	}
 
-	private List<String> list(String file, MappingNode map, String field, boolean required, List<Problem> problems) {
+	static List<String> list(String file, MappingNode map, String field, boolean required, List<Problem> problems) {
 		Node node = value(map, field);
 		if (node == null) {
 			if (required) {
@@ -154,7 +211,7 @@ final class IntentFileParser {
 		return items;
 	}
 
-	private static Node value(MappingNode map, String key) {
+	static Node value(MappingNode map, String key) {
 		for (NodeTuple tuple : map.getValue()) {
 			if (key.equals(scalar(tuple.getKeyNode()))) {
 				return tuple.getValueNode();
@@ -163,7 +220,7 @@ final class IntentFileParser {
 		return null;
 	}
 
-	private static String scalar(Node node) {
+	static String scalar(Node node) {
 		return node instanceof ScalarNode s ? s.getValue() : null;
 	}
 

@@ -22,6 +22,10 @@ public final class KnowledgeBase {
 
 	private final List<Problem> warnings;
 
+	private final Departments departments;
+
+	private final List<SpecificAsk> specifics;
+
 	/**
 	 * @param version content hash of the intent files, so caches can key on it
 	 * @param loadedAt when this snapshot was built
@@ -33,6 +37,14 @@ public final class KnowledgeBase {
 
 	/** As above, with the warnings validation raised about these intents. */
 	public KnowledgeBase(String version, Instant loadedAt, List<Intent> intents, List<Problem> warnings) {
+		this(version, loadedAt, intents, Departments.NONE, List.of(), warnings);
+	}
+
+	/** As above, with the department list and the asks the notice cannot answer. */
+	public KnowledgeBase(String version, Instant loadedAt, List<Intent> intents, Departments departments,
+			List<SpecificAsk> specifics, List<Problem> warnings) {
+		this.departments = departments;
+		this.specifics = List.copyOf(specifics);
 		this.version = version;
 		this.warnings = List.copyOf(warnings);
 		this.loadedAt = loadedAt;
@@ -60,6 +72,16 @@ public final class KnowledgeBase {
 	/** Doubts about the intents that did not stop them loading (e.g. facts not found in the notice). */
 	public List<Problem> warnings() {
 		return warnings;
+	}
+
+	/** The organising departments and the others citizens ask about. */
+	public Departments departments() {
+		return departments;
+	}
+
+	/** What citizens ask for that the notice does not say, with the honest replies. */
+	public List<SpecificAsk> specifics() {
+		return specifics;
 	}
 
 	public Optional<Intent> find(String id) {

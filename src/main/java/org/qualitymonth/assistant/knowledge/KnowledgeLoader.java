@@ -36,6 +36,9 @@ public final class KnowledgeLoader {
 	public KnowledgeBase load(Path directory) throws InvalidKnowledgeException {
 		List<Intent> intents = new ArrayList<>();
 		List<Problem> problems = new ArrayList<>();
+		Departments departments = Departments.NONE;
+		String departmentsFile = null;
+		List<SpecificAsk> specifics = new ArrayList<>();
 		MessageDigest digest = sha256();
 		List<Path> files = intentFiles(directory, problems);
 		for (Path path : files) {
@@ -59,18 +62,27 @@ public final class KnowledgeLoader {
 			IntentFileParser.Parsed parsed = parser.parse(name, content);
 			intents.addAll(parsed.intents());
 			problems.addAll(parsed.problems());
+			specifics.addAll(parsed.specifics());
+			if (parsed.departments() != null) {
+				if (departmentsFile != null) {
+					problems.add(problem(name, 0, "problem.twoDepartmentFiles", departmentsFile));
+				}
+				departments = parsed.departments();
+				departmentsFile = name;
+			}
 		}
 		if (problems.isEmpty() && files.isEmpty()) {
 			problems.add(problem(directory.toString(), 0, "problem.noFiles"));
 		}
 		if (problems.isEmpty()) {
 			problems.addAll(validator.validate(intents));
+			problems.addAll(validator.validateCatalogue(intents, departments, specifics));
 		}
 		if (problems.stream().anyMatch(Problem::isError)) {
 			throw new InvalidKnowledgeException(problems);
 		}
 		String version = HexFormat.of().formatHex(digest.digest()).substring(0, 16);
-		return new KnowledgeBase(version, clock.instant(), intents, problems);
+		return new KnowledgeBase(version, clock.instant(), intents, departments, specifics, problems);
 	}
 
 	private static List<Path> intentFiles(Path directory, List<Problem> problems) {

@@ -2,6 +2,8 @@ package org.qualitymonth.assistant.knowledge;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,8 +47,19 @@ final class KnowledgeValidator {
 						intent.examples().size(), minExamples).asWarning());
 			}
 			if (!intent.isOutOfScope()) {
-				for (String fact : grounding.ungroundedFacts(intent.answer(), intent.publicInfo())) {
-					problems.add(problem(file, intent.origin().line(), "problem.ungrounded", fact).asWarning());
+				List<String> texts = new ArrayList<>();
+				texts.add(intent.answer());
+				if (intent.english() != null) {
+					texts.add(intent.english().answer());
+				}
+				for (Fact fact : intent.facts()) {
+					texts.add(fact.answer());
+					if (fact.answerEn() != null) {
+						texts.add(fact.answerEn());
+					}
+				}
+				for (String text : texts) {
+					ungrounded(text, intent.publicInfo(), intent.origin(), problems);
 				}
 			}
 		}
@@ -61,6 +74,69 @@ final class KnowledgeValidator {
 			problems.add(problem("", 0, "problem.noOutOfScope"));
 		}
 		return problems;
+	}
+
+	/**
+	 * The department list and the unanswerable asks: organisers named as in the notice, no name or alias
+	 * given to two departments, suggestions and details that point at real intents, replies grounded.
+	 */
+	List<Problem> validateCatalogue(List<Intent> intents, Departments departments, List<SpecificAsk> specifics) {
+		List<Problem> problems = new ArrayList<>();
+		Set<String> ids = new HashSet<>();
+		intents.forEach(i -> ids.add(i.id()));
+		Map<String, Department> names = new HashMap<>();
+		for (Department department : departments.departments()) {
+			Intent.Origin at = department.origin();
+			if (department.organizer() && !grounding.contains(department.name())) {
+				problems.add(problem(at.file(), at.line(), "problem.organizerNotInNotice", department.name()));
+			}
+			for (String name : department.names()) {
+				Department earlier = names.putIfAbsent(name, department);
+				if (earlier != null && earlier != department) {
+					problems.add(problem(at.file(), at.line(), "problem.duplicateAlias", name, earlier.name()));
+				}
+			}
+		}
+		if (departments.intent() != null && !ids.contains(departments.intent())) {
+			Intent.Origin at = departments.departments().isEmpty() ? new Intent.Origin("", 0)
+					: departments.departments().get(0).origin();
+			problems.add(problem(at.file(), 0, "problem.unknownRelated", departments.intent()));
+		}
+		Set<String> ruleIds = new HashSet<>();
+		for (SpecificAsk ask : specifics) {
+			Intent.Origin at = ask.origin();
+			if (!ruleIds.add(ask.id())) {
+				problems.add(problem(at.file(), at.line(), "problem.duplicateId", ask.id(), at));
+			}
+			for (String suggested : ask.suggest()) {
+				if (!ids.contains(suggested)) {
+					problems.add(problem(at.file(), at.line(), "problem.unknownRelated", suggested));
+				}
+			}
+			ungrounded(ask.reply(), ask.publicInfo(), at, problems);
+			if (ask.replyEn() != null) {
+				ungrounded(ask.replyEn(), ask.publicInfo(), at, problems);
+			}
+			for (List<String> group : ask.when()) {
+				for (String term : group) {
+					if (term.startsWith("re:")) {
+						try {
+							java.util.regex.Pattern.compile(term.substring(3));
+						}
+						catch (java.util.regex.PatternSyntaxException ex) {
+							problems.add(problem(at.file(), at.line(), "problem.badPattern", term, ex.getDescription()));
+						}
+					}
+				}
+			}
+		}
+		return problems;
+	}
+
+	private void ungrounded(String text, List<String> publicInfo, Intent.Origin at, List<Problem> problems) {
+		for (String fact : grounding.ungroundedFacts(text, publicInfo)) {
+			problems.add(problem(at.file(), at.line(), "problem.ungrounded", fact).asWarning());
+		}
 	}
 
 	/** Examples that differ only in spaces, case or final punctuation count as the same. */

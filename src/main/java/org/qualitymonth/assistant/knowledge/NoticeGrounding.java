@@ -96,6 +96,11 @@ public final class NoticeGrounding {
 		return roles.labelMap.values().stream().mapToInt(Integer::intValue).sum();
 	}
 
+	/** Whether the notice contains {@code text} verbatim (spaces aside). */
+	public boolean contains(String text) {
+		return occurs(text);
+	}
+
 	private boolean occurs(String fact) {
 		return notice.contains(fact) || noticeWithoutSpaces.contains(withoutSpaces(fact));
 	}

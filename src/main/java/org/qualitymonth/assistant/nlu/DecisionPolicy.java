@@ -27,18 +27,24 @@ public final class DecisionPolicy {
 		if (top.probability() >= settings.answerThreshold()) {
 			return new Decision(Outcome.ANSWERED, List.of(top), top.probability());
 		}
-		// Unsure between intents: runners-up that carry real weight are offered as choices.
+		// Unsure: the best guess with the runners-up that carry real weight as choices. An answer under the
+		// threshold is never given as if it were sure, even when there is no runner-up to offer.
 		List<Candidate> choices = c.ranked()
 			.stream()
 			.limit(settings.maxSuggestions())
 			.filter(x -> x == top || supportsFollowUp(x) && x.probability() >= top.probability() / 4)
 			.toList();
-		return new Decision(choices.size() > 1 ? Outcome.SUGGESTED : Outcome.ANSWERED, choices, top.probability());
+		return new Decision(Outcome.SUGGESTED, choices, top.probability());
 	}
 
 	/** Whether the decision's intent cleared the threshold for answering outright. */
 	public boolean isConfident(Decision decision) {
-		return decision.confidence() >= settings.answerThreshold();
+		return isConfident(decision.confidence());
+	}
+
+	/** Whether a confidence clears the threshold for answering outright. */
+	public boolean isConfident(double confidence) {
+		return confidence >= settings.answerThreshold();
 	}
 
 	/**

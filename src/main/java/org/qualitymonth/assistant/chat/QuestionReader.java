@@ -1,0 +1,255 @@
+package org.qualitymonth.assistant.chat;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.qualitymonth.assistant.knowledge.Department;
+import org.qualitymonth.assistant.knowledge.Fact;
+import org.qualitymonth.assistant.knowledge.Intent;
+import org.qualitymonth.assistant.knowledge.KnowledgeBase;
+import org.qualitymonth.assistant.knowledge.SpecificAsk;
+import org.qualitymonth.assistant.nlu.Candidate;
+import org.qualitymonth.assistant.nlu.Classification;
+import org.qualitymonth.assistant.nlu.Decision;
+import org.qualitymonth.assistant.nlu.DecisionPolicy;
+import org.qualitymonth.assistant.nlu.Lexicon;
+import org.qualitymonth.assistant.nlu.Outcome;
+import org.qualitymonth.assistant.system.Messages;
+
+/**
+ * Reads one normalised question against a snapshot: first what it specifically asks (something the
+ * notice does not say, a department, a single fact), then its topic (the classifier). A long message is
+ * read clause by clause, so the question inside a story is found and two questions get two answers.
+ * The word lists (courtesy, question words) live in messages.properties.
+ */
+final class QuestionReader {
+
+	/** Characters from which a message with several clauses is read clause by clause. */
+	private static final int LONG_MESSAGE = 28;
+
+	/** The most parts one reply combines; further ones are offered as buttons. */
+	private static final int MAX_PARTS = 3;
+
+	/** A fact matched exactly in the question is strong evidence: at least this confident. */
+	private static final double ALIAS_CONFIDENCE = 0.8;
+
+	private final DecisionPolicy policy;
+
+	private final List<String> courtesy;
+
+	private final List<String> questionWords;
+
+	private final List<String> particles;
+
+	private final List<String> connectives;
+
+	QuestionReader(DecisionPolicy policy) {
+		this.policy = policy;
+		this.courtesy = words("reading.courtesy");
+		this.questionWords = words("reading.questionWords");
+		this.particles = words("reading.particles");
+		this.connectives = words("reading.connectives");
+	}
+
+	Reading read(Snapshot snapshot, String normalized) {
+		String text = withoutCourtesy(normalized);
+		if (text.isEmpty()) {
+			// "谢谢" on its own is small talk, answered as such
+			text = normalized;
+		}
+		List<String> clauses = clauses(text);
+		if (clauses.size() > 1 && text.replace(" ", "").length() >= LONG_MESSAGE) {
+			return readLong(snapshot, text, clauses);
+		}
+		return readShort(snapshot, text);
+	}
+
+	/** One question: what it specifically asks first, then its topic. */
+	Reading readShort(Snapshot snapshot, String text) {
+		KnowledgeBase kb = snapshot.knowledge();
+		Lexicon lexicon = snapshot.lexicon();
+		Classification c = snapshot.classifier().classifyNormalized(text);
+		Optional<SpecificAsk> unanswerable = lexicon.unanswerable(text);
+		if (unanswerable.isPresent()) {
+			return Reading.declined(c.top().probability(), c.ranked().stream().limit(3).toList(), unanswerable.get());
+		}
+		List<Department> departments = lexicon.departments(text);
+		if (!departments.isEmpty() && kb.departments().intent() != null
+				&& (lexicon.asksParticipation(text) || isBare(lexicon.withoutDepartments(text)))) {
+			Intent list = kb.intent(kb.departments().intent());
+			return new Reading(Outcome.ANSWERED, departments.stream().map(d -> new Part(list, List.of(), d)).toList(), 1.0,
+					c.ranked().stream().limit(3).toList(), null);
+		}
+		Decision decision = policy.decide(c);
+		if (decision.outcome() == Outcome.DECLINED) {
+			return Reading.declined(decision.confidence(), decision.choices(), null);
+		}
+		List<Candidate> top = c.ranked().stream().limit(3).toList();
+		List<Part> parts = factParts(kb, lexicon.facts(text), top, decision.intent());
+		if (parts.isEmpty()) {
+			Intent intent = kb.intent(decision.intent());
+			Part whole = intent.facts().size() == 1 ? new Part(intent, intent.facts(), null) : Part.whole(intent);
+			return new Reading(decision.outcome(), List.of(whole), decision.confidence(), decision.choices(), null);
+		}
+		boolean named = parts.get(0).intent().id().equals(decision.intent());
+		double confidence = named ? Math.max(decision.confidence(), ALIAS_CONFIDENCE) : decision.confidence();
+		Outcome outcome = policy.isConfident(confidence) ? Outcome.ANSWERED : decision.outcome();
+		return new Reading(outcome, parts, confidence, decision.choices(), null);
+	}
+
+	/**
+	 * The facts a question names that belong to one of its likely intents, grouped by intent, the best
+	 * intent first ("成文日期和发布日期" is two facts of one intent; "电话和邮箱" one fact each of two).
+	 */
+	private static List<Part> factParts(KnowledgeBase kb, List<Lexicon.FactAsk> asks, List<Candidate> likely,
+			String best) {
+		Map<String, List<Fact>> byIntent = new LinkedHashMap<>();
+		for (Lexicon.FactAsk ask : asks) {
+			String id = ask.intent().id();
+			boolean plausible = id.equals(best)
+					|| ask.exact() && likely.stream().anyMatch(c -> c.intent().equals(id) && c.probability() >= 0.05);
+			if (plausible && !byIntent.computeIfAbsent(id, k -> new ArrayList<>()).contains(ask.fact())) {
+				byIntent.get(id).add(ask.fact());
+			}
+		}
+		// a fact of another intent joins only a question that asks for facts of its best intent too ("电话和邮箱");
+		// "投诉电话" is about 12315, not the organiser's phone
+		if (!byIntent.containsKey(best)) {
+			return List.of();
+		}
+		List<Part> parts = new ArrayList<>();
+		parts.add(new Part(kb.intent(best), byIntent.remove(best), null));
+		byIntent.forEach((id, facts) -> parts.add(new Part(kb.intent(id), facts, null)));
+		return parts;
+	}
+
+	/**
+	 * A story with a question (or two) inside: each clause that asks something is read on its own, and
+	 * with the clause before it when alone it means nothing ("能帮我查一下吗"). Courtesy never decides.
+	 */
+	private Reading readLong(Snapshot snapshot, String text, List<String> clauses) {
+		List<Part> parts = new ArrayList<>();
+		List<Candidate> candidates = new ArrayList<>();
+		double confidence = 0;
+		boolean confident = false;
+		SpecificAsk unanswerable = null;
+		for (int i = 0; i < clauses.size(); i++) {
+			String clause = clauses.get(i);
+			if (!asks(clause)) {
+				continue;
+			}
+			Reading reading = readShort(snapshot, clause);
+			if (!usable(reading) && reading.unanswerable() == null && i > 0) {
+				reading = readShort(snapshot, clauses.get(i - 1) + " " + clause);
+			}
+			if (reading.unanswerable() != null) {
+				unanswerable = unanswerable == null ? reading.unanswerable() : unanswerable;
+				continue;
+			}
+			if (!usable(reading)) {
+				continue;
+			}
+			if (parts.isEmpty()) {
+				confidence = reading.confidence();
+				candidates.addAll(reading.candidates());
+			}
+			confident |= reading.outcome() == Outcome.ANSWERED;
+			for (Part part : reading.parts()) {
+				if (!part.isSmallTalk() && parts.stream().noneMatch(p -> same(p, part)) && parts.size() < MAX_PARTS) {
+					parts.add(part);
+				}
+			}
+		}
+		if (!parts.isEmpty()) {
+			return new Reading(confident ? Outcome.ANSWERED : Outcome.SUGGESTED, parts, confidence, candidates, null);
+		}
+		if (unanswerable != null) {
+			return Reading.declined(0, List.of(), unanswerable);
+		}
+		return readShort(snapshot, text);
+	}
+
+	private static boolean usable(Reading reading) {
+		return reading.answered() && reading.parts().stream().anyMatch(p -> !p.isSmallTalk());
+	}
+
+	private static boolean same(Part a, Part b) {
+		return a.intent().id().equals(b.intent().id()) && a.department() == b.department()
+				&& (a.facts().isEmpty() || b.facts().isEmpty() || a.facts().equals(b.facts()));
+	}
+
+	private boolean asks(String clause) {
+		String compact = clause.replace(" ", "");
+		return questionWords.stream().anyMatch(compact::contains);
+	}
+
+	/** Nothing but particles left once the department is taken out: "那教育部呢", "工信部呢". */
+	private boolean isBare(String rest) {
+		String left = rest;
+		for (String particle : particles) {
+			left = left.replace(particle, "");
+		}
+		return left.length() <= 1;
+	}
+
+	/** Clauses split at punctuation (spaces after normalisation) and at words such as "另外"; scraps join the next. */
+	List<String> clauses(String text) {
+		String marked = text;
+		for (String connective : connectives) {
+			marked = marked.replace(connective, " " + connective);
+		}
+		List<String> clauses = new ArrayList<>();
+		StringBuilder pending = new StringBuilder();
+		for (String piece : marked.strip().split(" +")) {
+			String clause = withoutCourtesy(piece);
+			if (clause.isEmpty()) {
+				continue;
+			}
+			pending.append(pending.isEmpty() ? "" : " ").append(clause);
+			// latin words are separated by spaces too: only Chinese pieces of some length stand alone
+			if (pending.length() >= 4 && !clause.chars().allMatch(ch -> ch < 128)) {
+				clauses.add(pending.toString());
+				pending.setLength(0);
+			}
+		}
+		if (!pending.isEmpty()) {
+			if (clauses.isEmpty()) {
+				clauses.add(pending.toString());
+			}
+			else {
+				clauses.set(clauses.size() - 1, clauses.get(clauses.size() - 1) + " " + pending);
+			}
+		}
+		return clauses;
+	}
+
+	/** Courtesy at either end of the text taken off ("你好，……谢谢"), repeatedly. */
+	String withoutCourtesy(String text) {
+		String s = text.strip();
+		boolean changed = true;
+		while (changed && !s.isEmpty()) {
+			changed = false;
+			for (String word : courtesy) {
+				boolean latin = word.chars().allMatch(ch -> ch < 128);
+				if (s.startsWith(word) && (!latin || s.length() == word.length() || s.charAt(word.length()) == ' ')) {
+					s = s.substring(word.length()).strip();
+					changed = true;
+				}
+				if (s.endsWith(word) && (!latin || s.length() == word.length() || s.charAt(s.length() - word.length() - 1) == ' ')) {
+					s = s.substring(0, s.length() - word.length()).strip();
+					changed = true;
+				}
+			}
+		}
+		return s;
+	}
+
+	private static List<String> words(String key) {
+		return Arrays.stream(Messages.get(key).split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+	}
+
+}

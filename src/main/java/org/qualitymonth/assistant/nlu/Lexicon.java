@@ -1,0 +1,189 @@
+package org.qualitymonth.assistant.nlu;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+import com.hankcs.hanlp.HanLP;
+import com.hankcs.hanlp.dictionary.py.Pinyin;
+
+import org.qualitymonth.assistant.knowledge.Department;
+import org.qualitymonth.assistant.knowledge.Fact;
+import org.qualitymonth.assistant.knowledge.Intent;
+import org.qualitymonth.assistant.knowledge.KnowledgeBase;
+import org.qualitymonth.assistant.knowledge.SpecificAsk;
+
+/**
+ * What the knowledge files say about words, compiled once per knowledge base: the asks the notice cannot
+ * answer, the departments by every name, and the words that ask for single facts. Immutable.
+ */
+public final class Lexicon {
+
+	/** A fact a question asks for, found at {@code position} in the compact question. */
+	public record FactAsk(Intent intent, Fact fact, int position, boolean exact) {
+	}
+
+	private record Rule(SpecificAsk ask, List<Predicate<String>> groups, Predicate<String> unless) {
+		boolean matches(String text) {
+			return groups.stream().allMatch(g -> g.test(text)) && !unless.test(text);
+		}
+	}
+
+	private record Alias<T>(String word, List<String> pinyin, T target) {
+	}
+
+	private record FactRef(Intent intent, Fact fact) {
+	}
+
+	private static final TextNormalizer NORMALIZER = new TextNormalizer();
+
+	private final List<Rule> rules;
+
+	private final List<Alias<Department>> departments;
+
+	private final Predicate<String> participation;
+
+	private final List<Alias<FactRef>> facts;
+
+	private Lexicon(List<Rule> rules, List<Alias<Department>> departments, Predicate<String> participation,
+			List<Alias<FactRef>> facts) {
+		this.rules = rules;
+		this.departments = departments;
+		this.participation = participation;
+		this.facts = facts;
+	}
+
+	public static Lexicon of(KnowledgeBase kb) {
+		List<Rule> rules = new ArrayList<>();
+		for (SpecificAsk ask : kb.specifics()) {
+			rules.add(new Rule(ask, ask.when().stream().map(Terms::anyOf).toList(), Terms.anyOf(ask.unless())));
+		}
+		List<Alias<Department>> departments = new ArrayList<>();
+		for (Department department : kb.departments().departments()) {
+			for (String name : department.names()) {
+				departments.add(alias(name, department, false));
+			}
+		}
+		List<Alias<FactRef>> facts = new ArrayList<>();
+		for (Intent intent : kb.answerable()) {
+			for (Fact fact : intent.facts()) {
+				for (String ask : fact.asks()) {
+					facts.add(alias(ask, new FactRef(intent, fact), true));
+				}
+			}
+		}
+		Comparator<Alias<?>> longestFirst = Comparator.comparingInt(a -> -a.word().length());
+		departments.sort(longestFirst);
+		facts.sort(longestFirst);
+		return new Lexicon(List.copyOf(rules), List.copyOf(departments), Terms.anyOf(kb.departments().asks()),
+				List.copyOf(facts));
+	}
+
+	private static <T> Alias<T> alias(String word, T target, boolean withPinyin) {
+		String normalized = Terms.compact(NORMALIZER.normalize(word));
+		List<String> pinyin = withPinyin && normalized.length() >= 2 && normalized.chars().allMatch(c -> FeatureExtractor.isHan((char) c))
+				? pinyin(normalized) : List.of();
+		return new Alias<>(normalized, pinyin, target);
+	}
+
+	/** The first ask the notice cannot answer that the question makes, if any. */
+	public Optional<SpecificAsk> unanswerable(String normalized) {
+		return rules.stream().filter(r -> r.matches(normalized)).map(Rule::ask).findFirst();
+	}
+
+	/** The departments the question names, in the order it names them. */
+	public List<Department> departments(String normalized) {
+		List<Department> found = new ArrayList<>();
+		for (Match<Department> m : longestMatches(Terms.compact(normalized), departments, false)) {
+			if (!found.contains(m.target())) {
+				found.add(m.target());
+			}
+		}
+		return found;
+	}
+
+	/** The question with every department name taken out (what else it asks). */
+	public String withoutDepartments(String normalized) {
+		String text = Terms.compact(normalized);
+		for (Alias<Department> alias : departments) {
+			text = text.replace(alias.word(), " ");
+		}
+		return text.replace(" ", "");
+	}
+
+	/** Whether the question asks whether a department takes part. */
+	public boolean asksParticipation(String normalized) {
+		return participation.test(normalized);
+	}
+
+	/** The single facts the question names, in the order it names them; typos by sound are found too. */
+	public List<FactAsk> facts(String normalized) {
+		List<FactAsk> found = new ArrayList<>();
+		for (Match<FactRef> m : longestMatches(Terms.compact(normalized), facts, true)) {
+			found.add(new FactAsk(m.target().intent(), m.target().fact(), m.position(), m.exact()));
+		}
+		return found;
+	}
+
+	private record Match<T>(T target, int position, boolean exact) {
+	}
+
+	/** Longest aliases first; a matched stretch of text is not matched again by a shorter alias. */
+	private static <T> List<Match<T>> longestMatches(String text, List<Alias<T>> aliases, boolean bySound) {
+		boolean[] taken = new boolean[text.length()];
+		List<String> sounds = null;
+		Map<Integer, Match<T>> found = new LinkedHashMap<>();
+		for (Alias<T> alias : aliases) {
+			int n = alias.word().length();
+			for (int at = text.indexOf(alias.word()); at >= 0 && n > 0; at = text.indexOf(alias.word(), at + 1)) {
+				if (free(taken, at, n)) {
+					take(taken, at, n);
+					found.put(at, new Match<>(alias.target(), at, true));
+				}
+			}
+			if (bySound && !alias.pinyin().isEmpty()) {
+				if (sounds == null) {
+					sounds = pinyin(text);
+				}
+				for (int at = 0; at + n <= sounds.size() && at + n <= text.length(); at++) {
+					if (free(taken, at, n) && sounds.subList(at, at + n).equals(alias.pinyin())) {
+						take(taken, at, n);
+						found.put(at, new Match<>(alias.target(), at, false));
+					}
+				}
+			}
+		}
+		return found.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue).toList();
+	}
+
+	private static boolean free(boolean[] taken, int at, int n) {
+		for (int i = at; i < at + n; i++) {
+			if (taken[i]) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static void take(boolean[] taken, int at, int n) {
+		for (int i = at; i < at + n; i++) {
+			taken[i] = true;
+		}
+	}
+
+	private static List<String> pinyin(String text) {
+		List<Pinyin> list = HanLP.convertToPinyinList(text);
+		List<String> sounds = new ArrayList<>(list.size());
+		for (int i = 0; i < list.size(); i++) {
+			String py = list.get(i).getPinyinWithoutTone();
+			// characters without a reading (digits, latin) never match by sound
+			sounds.add("none".equals(py) ? "#" + text.charAt(Math.min(i, text.length() - 1)) : py);
+		}
+		return sounds;
+	}
+
+}
