@@ -42,15 +42,24 @@ public class ChatService {
 
 	private final List<ConversationListener> listeners;
 
+	private final ReadingFeatures features;
+
 	public ChatService(AssistantState state, AnswerCache cache, DecisionPolicy policy, ChatSettings settings,
 			List<ConversationListener> listeners) {
+		this(state, cache, policy, settings, listeners, ReadingFeatures.ALL);
+	}
+
+	/** As above, with some parts of question reading off (for the evaluation's ablation). */
+	public ChatService(AssistantState state, AnswerCache cache, DecisionPolicy policy, ChatSettings settings,
+			List<ConversationListener> listeners, ReadingFeatures features) {
+		this.features = features;
 		this.listeners = List.copyOf(listeners);
 		this.state = state;
 		this.cache = cache;
 		this.policy = policy;
 		this.memory = new ConversationMemory(settings.sessionIdle(), settings.maxSessions());
 		this.followUps = new FollowUpDetector(settings.followUpMaxLength());
-		this.reader = new QuestionReader(policy);
+		this.reader = new QuestionReader(policy, features);
 		this.composer = new ReplyComposer(settings.menuIntent());
 	}
 
@@ -124,7 +133,7 @@ public class ChatService {
 			return alone;
 		}
 		KnowledgeBase kb = snapshot.knowledge();
-		List<Lexicon.FactAsk> facts = snapshot.lexicon().facts(normalized);
+		List<Lexicon.FactAsk> facts = features.entities() ? snapshot.lexicon().facts(normalized) : List.of();
 		if (!facts.isEmpty()) {
 			Lexicon.FactAsk named = facts.get(facts.size() - 1);
 			List<Part> parts = List.of(new Part(named.intent(), List.of(named.fact()), null));

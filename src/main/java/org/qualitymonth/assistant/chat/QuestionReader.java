@@ -47,8 +47,11 @@ final class QuestionReader {
 
 	private final List<String> connectives;
 
-	QuestionReader(DecisionPolicy policy) {
+	private final ReadingFeatures features;
+
+	QuestionReader(DecisionPolicy policy, ReadingFeatures features) {
 		this.policy = policy;
+		this.features = features;
 		this.courtesy = words("reading.courtesy");
 		this.questionWords = words("reading.questionWords");
 		this.particles = words("reading.particles");
@@ -56,6 +59,9 @@ final class QuestionReader {
 	}
 
 	Reading read(Snapshot snapshot, String normalized) {
+		if (!features.clauses()) {
+			return readShort(snapshot, normalized);
+		}
 		String text = withoutCourtesy(normalized);
 		if (text.isEmpty()) {
 			// "谢谢" on its own is small talk, answered as such
@@ -73,26 +79,32 @@ final class QuestionReader {
 		KnowledgeBase kb = snapshot.knowledge();
 		Lexicon lexicon = snapshot.lexicon();
 		Classification c = snapshot.classifier().classifyNormalized(text);
-		Optional<SpecificAsk> unanswerable = lexicon.unanswerable(text);
-		if (unanswerable.isPresent()) {
-			return Reading.declined(c.top().probability(), c.ranked().stream().limit(3).toList(), unanswerable.get());
+		if (features.entities()) {
+			c = lexicon.emphasise(c, text);
 		}
-		List<Department> departments = lexicon.departments(text);
+		// "卫健委在主办单位名单里吗" asks about the list of organisers, not about a list of results
+		List<Department> departments = features.entities() ? lexicon.departments(text) : List.of();
 		if (!departments.isEmpty() && kb.departments().intent() != null
 				&& (lexicon.asksParticipation(text) || isBare(lexicon.withoutDepartments(text)))) {
 			Intent list = kb.intent(kb.departments().intent());
 			return new Reading(Outcome.ANSWERED, departments.stream().map(d -> new Part(list, List.of(), d)).toList(), 1.0,
 					c.ranked().stream().limit(3).toList(), null);
 		}
+		Optional<SpecificAsk> unanswerable = features.answerability() ? lexicon.unanswerable(text) : Optional.empty();
+		if (unanswerable.isPresent()) {
+			return Reading.declined(c.top().probability(), c.ranked().stream().limit(3).toList(), unanswerable.get());
+		}
 		Decision decision = policy.decide(c);
 		if (decision.outcome() == Outcome.DECLINED) {
 			return Reading.declined(decision.confidence(), decision.choices(), null);
 		}
 		List<Candidate> top = c.ranked().stream().limit(3).toList();
-		List<Part> parts = factParts(kb, lexicon.facts(text), top, decision.intent());
+		List<Part> parts = features.entities()
+				? factParts(kb, lexicon.facts(text), top, decision.intent(), !policy.isConfident(decision)) : List.of();
 		if (parts.isEmpty()) {
 			Intent intent = kb.intent(decision.intent());
-			Part whole = intent.facts().size() == 1 ? new Part(intent, intent.facts(), null) : Part.whole(intent);
+			Part whole = features.entities() && intent.facts().size() == 1 ? new Part(intent, intent.facts(), null)
+					: Part.whole(intent);
 			return new Reading(decision.outcome(), List.of(whole), decision.confidence(), decision.choices(), null);
 		}
 		boolean named = parts.get(0).intent().id().equals(decision.intent());
@@ -106,20 +118,24 @@ final class QuestionReader {
 	 * intent first ("成文日期和发布日期" is two facts of one intent; "电话和邮箱" one fact each of two).
 	 */
 	private static List<Part> factParts(KnowledgeBase kb, List<Lexicon.FactAsk> asks, List<Candidate> likely,
-			String best) {
+			String best, boolean unsure) {
 		Map<String, List<Fact>> byIntent = new LinkedHashMap<>();
 		for (Lexicon.FactAsk ask : asks) {
 			String id = ask.intent().id();
-			boolean plausible = id.equals(best)
-					|| ask.exact() && likely.stream().anyMatch(c -> c.intent().equals(id) && c.probability() >= 0.05);
+			boolean plausible = id.equals(best) || ask.exact() && (unsure && ask.length() >= 3
+					|| likely.stream().anyMatch(c -> c.intent().equals(id) && c.probability() >= 0.05));
 			if (plausible && !byIntent.computeIfAbsent(id, k -> new ArrayList<>()).contains(ask.fact())) {
 				byIntent.get(id).add(ask.fact());
 			}
 		}
 		// a fact of another intent joins only a question that asks for facts of its best intent too ("电话和邮箱");
-		// "投诉电话" is about 12315, not the organiser's phone
+		// "投诉电话" is about 12315, not the organiser's phone. Only when the model is unsure of its best intent does
+		// a fact named outright take over ("文件的主题分类" is not the theme)
 		if (!byIntent.containsKey(best)) {
-			return List.of();
+			if (!unsure || byIntent.isEmpty()) {
+				return List.of();
+			}
+			best = byIntent.keySet().iterator().next();
 		}
 		List<Part> parts = new ArrayList<>();
 		parts.add(new Part(kb.intent(best), byIntent.remove(best), null));
@@ -143,8 +159,12 @@ final class QuestionReader {
 				continue;
 			}
 			Reading reading = readShort(snapshot, clause);
-			if (!usable(reading) && reading.unanswerable() == null && i > 0) {
-				reading = readShort(snapshot, clauses.get(i - 1) + " " + clause);
+			if (reading.unanswerable() == null && i > 0) {
+				// "具体有哪些活动" after "听说有网上的活动" asks about the online ones: the clause before may say what it means
+				Reading withContext = readShort(snapshot, clauses.get(i - 1) + " " + clause);
+				if (!usable(reading) || usable(withContext) && withContext.confidence() > reading.confidence()) {
+					reading = withContext;
+				}
 			}
 			if (reading.unanswerable() != null) {
 				unanswerable = unanswerable == null ? reading.unanswerable() : unanswerable;
@@ -164,11 +184,14 @@ final class QuestionReader {
 				}
 			}
 		}
+		if (unanswerable != null) {
+			// a story that asks something the notice does not say is about that ask; what else it asks is often
+			// elliptical ("电话多少" after "区局的地址在哪") and is offered as a choice instead
+			List<Candidate> offered = parts.stream().map(p -> new Candidate(p.intent().id(), 0, 0)).toList();
+			return Reading.declined(0, offered, unanswerable);
+		}
 		if (!parts.isEmpty()) {
 			return new Reading(confident ? Outcome.ANSWERED : Outcome.SUGGESTED, parts, confidence, candidates, null);
-		}
-		if (unanswerable != null) {
-			return Reading.declined(0, List.of(), unanswerable);
 		}
 		return readShort(snapshot, text);
 	}

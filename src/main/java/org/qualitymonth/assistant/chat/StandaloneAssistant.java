@@ -27,10 +27,17 @@ public final class StandaloneAssistant {
 	}
 
 	public static ChatService chatService(KnowledgeBase kb, NluSettings nlu) {
+		return chatService(kb, IntentClassifier.train(kb, nlu), nlu, ReadingFeatures.ALL);
+	}
+
+	/** A chat service over an already trained classifier, with some parts of question reading off if asked. */
+	public static ChatService chatService(KnowledgeBase kb, IntentClassifier classifier, NluSettings nlu,
+			ReadingFeatures features) {
 		AnswerCache cache = new AnswerCache(10_000);
 		AssistantState state = new AssistantState(cache);
-		state.install(new Snapshot(kb, IntentClassifier.train(kb, nlu)));
-		return new ChatService(state, cache, new DecisionPolicy(nlu), ChatService.defaultSettings(), java.util.List.of());
+		state.install(new Snapshot(kb, classifier));
+		return new ChatService(state, cache, new DecisionPolicy(nlu), ChatService.defaultSettings(), java.util.List.of(),
+				features);
 	}
 
 }

@@ -15,22 +15,9 @@ import org.qualitymonth.assistant.knowledge.Intent;
 
 /**
  * The numbers NLU people expect: per-intent precision, recall and F1 from cross-validation, the
- * most frequent confusions, the out-of-scope decline rate, and scores on held-out test files.
+ * most frequent confusions and the out-of-scope decline rate.
  */
 public final class EvaluationReport {
-
-	/** Scores on a held-out test file: in-scope answered with the right facts, off-topic declined. */
-	public record HeldOut(int inPassed, int inTotal, int oosPassed, int oosTotal, List<String> failures) {
-
-		public double inScopeRate() {
-			return inTotal == 0 ? 1 : (double) inPassed / inTotal;
-		}
-
-		public double outOfScopeRate() {
-			return oosTotal == 0 ? 1 : (double) oosPassed / oosTotal;
-		}
-
-	}
 
 	private final List<CrossValidation.Prediction> predictions;
 
@@ -71,36 +58,6 @@ public final class EvaluationReport {
 		return gold == 0 ? 0 : (double) right / gold;
 	}
 
-	public static HeldOut heldOut(ChatService chat, List<TestQuestion> questions) {
-		int inPassed = 0, inTotal = 0, oosPassed = 0, oosTotal = 0, n = 0;
-		List<String> failures = new ArrayList<>();
-		for (TestQuestion q : questions) {
-			Reply reply = chat.ask(new Question(q.question(), "eval-" + n++, "cli"));
-			boolean ok;
-			if (q.inScope()) {
-				inTotal++;
-				ok = reply.answered() && TestQuestion.compact(reply.answer()).length() <= 400
-						&& q.factsFoundIn(reply.answer());
-				inPassed += ok ? 1 : 0;
-			}
-			else {
-				oosTotal++;
-				ok = !reply.answered();
-				oosPassed += ok ? 1 : 0;
-			}
-			if (!ok) {
-				failures.add(String.format("%-4s %-14s %s -> %s %s (%.2f) expect=%s", q.kind(), q.category(),
-						q.question(), reply.outcome(), reply.intent() != null ? reply.intent() : candidates(reply),
-						reply.confidence(), q.expect()));
-			}
-		}
-		return new HeldOut(inPassed, inTotal, oosPassed, oosTotal, failures);
-	}
-
-	private static String candidates(Reply reply) {
-		return reply.candidates().stream().map(c -> c.intent()).collect(Collectors.joining(",", "[", "]"));
-	}
-
 	public void print(PrintStream out) {
 		out.printf("Cross-validation: %d examples%n", predictions.size());
 		out.printf("%-28s %9s %9s %9s %8s%n", "intent", "precision", "recall", "f1", "support");
@@ -119,12 +76,6 @@ public final class EvaluationReport {
 			.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
 			.limit(30)
 			.forEach(e -> out.printf("  %s: %d%n", e.getKey(), e.getValue()));
-	}
-
-	public static void print(String name, HeldOut result, PrintStream out) {
-		out.printf("Held-out %s: in-scope %d/%d = %.3f, out-of-scope declined %d/%d = %.3f%n", name, result.inPassed(),
-				result.inTotal(), result.inScopeRate(), result.oosPassed(), result.oosTotal(), result.outOfScopeRate());
-		result.failures().forEach(f -> out.println("  FAIL " + f));
 	}
 
 	private TreeSet<String> labels() {

@@ -20,6 +20,11 @@ public record TestQuestion(String kind, String category, String question, String
 		return "in".equals(kind);
 	}
 
+	/** Questions to decline: kind {@code oos}, or a dialog turn marked off-topic. */
+	public boolean offTopic() {
+		return "oos".equals(kind);
+	}
+
 	public static List<TestQuestion> read(Path tsv) throws IOException {
 		List<TestQuestion> rows = new ArrayList<>();
 		List<String> lines = Files.readAllLines(tsv, StandardCharsets.UTF_8);

@@ -16,9 +16,11 @@ import java.util.Objects;
  * @param origin file and line the intent was read from, for messages to staff
  * @param english the title and answer staff wrote in English, or null (English questions then get the Chinese answer)
  * @param facts single facts within the answer, each given alone when a question asks for just that one
+ * @param keywords words that name this intent's subject ("电梯", "线上"): a question naming one leans to this intent
  */
 public record Intent(String id, String title, String source, String answer, List<String> examples,
-		List<String> related, List<String> publicInfo, Origin origin, English english, List<Fact> facts) {
+		List<String> related, List<String> publicInfo, Origin origin, English english, List<Fact> facts,
+		List<String> keywords) {
 
 	/** The id of the class that collects questions the bot must decline. */
 	public static final String OUT_OF_SCOPE = "out_of_scope";
@@ -31,12 +33,13 @@ public record Intent(String id, String title, String source, String answer, List
 		related = List.copyOf(related);
 		publicInfo = List.copyOf(publicInfo);
 		facts = List.copyOf(facts);
+		keywords = List.copyOf(keywords);
 	}
 
 	/** An intent without English text or single facts. */
 	public Intent(String id, String title, String source, String answer, List<String> examples, List<String> related,
 			List<String> publicInfo, Origin origin) {
-		this(id, title, source, answer, examples, related, publicInfo, origin, null, List.of());
+		this(id, title, source, answer, examples, related, publicInfo, origin, null, List.of(), List.of());
 	}
 
 	/** The title and answer in English, for English questions. */

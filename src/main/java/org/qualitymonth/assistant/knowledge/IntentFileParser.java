@@ -27,7 +27,7 @@ final class IntentFileParser {
 	private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]*");
 
 	private static final Set<String> FIELDS = Set.of("id", "title", "source", "answer", "examples", "related",
-			"public_info", "title_en", "answer_en", "facts");
+			"public_info", "title_en", "answer_en", "facts", "keywords");
 
 	private static final Set<String> FACT_FIELDS = Set.of("asks", "answer", "answer_en");
 
@@ -123,13 +123,14 @@ final class IntentFileParser {
 		String titleEn = text(file, map, "title_en", false, problems);
 		String answerEn = text(file, map, "answer_en", false, problems);
 		List<Fact> facts = facts(file, map, problems);
+		List<String> keywords = list(file, map, "keywords", false, problems);
 		if (problems.size() > before) {
 			return Optional.empty();
 		}
 		Intent.English english = answerEn == null ? null : new Intent.English(titleEn == null ? null : titleEn.strip(),
 				answerEn.strip());
 		return Optional.of(new Intent(id.strip(), title, source, answer.strip(), examples, related, publicInfo,
-				new Intent.Origin(file, line(map)), english, facts));
+				new Intent.Origin(file, line(map)), english, facts, keywords));
 	}
 
 	private static List<Fact> facts(String file, MappingNode intent, List<Problem> problems) {

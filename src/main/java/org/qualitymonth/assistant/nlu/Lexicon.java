@@ -24,7 +24,7 @@ import org.qualitymonth.assistant.knowledge.SpecificAsk;
 public final class Lexicon {
 
 	/** A fact a question asks for, found at {@code position} in the compact question. */
-	public record FactAsk(Intent intent, Fact fact, int position, boolean exact) {
+	public record FactAsk(Intent intent, Fact fact, int position, int length, boolean exact) {
 	}
 
 	private record Rule(SpecificAsk ask, List<Predicate<String>> groups, Predicate<String> unless) {
@@ -49,8 +49,15 @@ public final class Lexicon {
 
 	private final List<Alias<FactRef>> facts;
 
+	/** Per intent, whether a question names its subject. */
+	private final Map<String, Predicate<String>> keywords;
+
+	/** How much naming an intent's subject shifts the ranking towards it. */
+	private static final double KEYWORD_WEIGHT = 0.5;
+
 	private Lexicon(List<Rule> rules, List<Alias<Department>> departments, Predicate<String> participation,
-			List<Alias<FactRef>> facts) {
+			List<Alias<FactRef>> facts, Map<String, Predicate<String>> keywords) {
+		this.keywords = keywords;
 		this.rules = rules;
 		this.departments = departments;
 		this.participation = participation;
@@ -76,11 +83,40 @@ public final class Lexicon {
 				}
 			}
 		}
+		Map<String, Predicate<String>> keywords = new LinkedHashMap<>();
+		for (Intent intent : kb.answerable()) {
+			if (!intent.keywords().isEmpty()) {
+				keywords.put(intent.id(), Terms.anyOf(intent.keywords()));
+			}
+		}
 		Comparator<Alias<?>> longestFirst = Comparator.comparingInt(a -> -a.word().length());
 		departments.sort(longestFirst);
 		facts.sort(longestFirst);
 		return new Lexicon(List.copyOf(rules), List.copyOf(departments), Terms.anyOf(kb.departments().asks()),
-				List.copyOf(facts));
+				List.copyOf(facts), Map.copyOf(keywords));
+	}
+
+	/**
+	 * The classification re-ranked towards the intents whose subject the question names: the model weighs every
+	 * word alike, so "质量月有跟电梯有关的活动吗" leans to the activity overview through "质量月" and "活动" although it
+	 * asks about the elevator week. The out-of-scope side is left as it is.
+	 */
+	public Classification emphasise(Classification c, String normalized) {
+		if (keywords.isEmpty() || c.ranked().isEmpty()) {
+			return c;
+		}
+		List<String> named = keywords.entrySet().stream().filter(e -> e.getValue().test(normalized)).map(Map.Entry::getKey).toList();
+		if (named.isEmpty()) {
+			return c;
+		}
+		double total = 1 + KEYWORD_WEIGHT * named.size();
+		List<Candidate> ranked = new ArrayList<>();
+		for (Candidate candidate : c.ranked()) {
+			double boost = named.contains(candidate.intent()) ? KEYWORD_WEIGHT : 0;
+			ranked.add(new Candidate(candidate.intent(), (candidate.probability() + boost) / total, candidate.similarity()));
+		}
+		ranked.sort(Comparator.comparingDouble(Candidate::probability).reversed());
+		return new Classification(ranked, c.outOfScope(), c.outOfScopeSimilarity());
 	}
 
 	private static <T> Alias<T> alias(String word, T target, boolean withPinyin) {
@@ -124,12 +160,12 @@ public final class Lexicon {
 	public List<FactAsk> facts(String normalized) {
 		List<FactAsk> found = new ArrayList<>();
 		for (Match<FactRef> m : longestMatches(Terms.compact(normalized), facts, true)) {
-			found.add(new FactAsk(m.target().intent(), m.target().fact(), m.position(), m.exact()));
+			found.add(new FactAsk(m.target().intent(), m.target().fact(), m.position(), m.length(), m.exact()));
 		}
 		return found;
 	}
 
-	private record Match<T>(T target, int position, boolean exact) {
+	private record Match<T>(T target, int position, int length, boolean exact) {
 	}
 
 	/** Longest aliases first; a matched stretch of text is not matched again by a shorter alias. */
@@ -142,7 +178,7 @@ public final class Lexicon {
 			for (int at = text.indexOf(alias.word()); at >= 0 && n > 0; at = text.indexOf(alias.word(), at + 1)) {
 				if (free(taken, at, n)) {
 					take(taken, at, n);
-					found.put(at, new Match<>(alias.target(), at, true));
+					found.put(at, new Match<>(alias.target(), at, n, true));
 				}
 			}
 			if (bySound && !alias.pinyin().isEmpty()) {
@@ -152,7 +188,7 @@ public final class Lexicon {
 				for (int at = 0; at + n <= sounds.size() && at + n <= text.length(); at++) {
 					if (free(taken, at, n) && sounds.subList(at, at + n).equals(alias.pinyin())) {
 						take(taken, at, n);
-						found.put(at, new Match<>(alias.target(), at, false));
+						found.put(at, new Match<>(alias.target(), at, n, false));
 					}
 				}
 			}

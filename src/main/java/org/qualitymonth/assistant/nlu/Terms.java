@@ -10,8 +10,9 @@ import com.hankcs.hanlp.seg.common.Term;
 
 /**
  * The terms staff write in the knowledge files to recognise what a question asks: a word, matched in
- * the normalised question ({@code 多少钱}); {@code re:} and a regular expression; or {@code @地名}, any
- * place name HanLP recognises (a city, a province, a district).
+ * the normalised question ({@code 多少钱}); words joined by {@code +}, all of which must be there
+ * ({@code 疫情+要求}); {@code re:} and a regular expression; or {@code @地名}, any place name HanLP recognises
+ * (a city, a province, a district).
  */
 final class Terms {
 
@@ -33,6 +34,12 @@ final class Terms {
 		}
 		if (PLACE.equals(term)) {
 			return Terms::namesPlace;
+		}
+		if (term.contains("+")) {
+			// "疫情+要求": every part must be there, anywhere in the question
+			List<Predicate<String>> parts = java.util.Arrays.stream(term.split("\\+")).filter(t -> !t.isBlank())
+				.map(String::strip).map(Terms::compile).toList();
+			return text -> parts.stream().allMatch(t -> t.test(text));
 		}
 		String word = NORMALIZER.normalize(term);
 		String compactWord = compact(word);
