@@ -139,7 +139,9 @@ public class ChatService {
 			List<Part> parts = List.of(new Part(named.intent(), List.of(named.fact()), null));
 			return new Reading(Outcome.ANSWERED, parts, Math.max(alone.confidence(), 0.8), alone.candidates(), null);
 		}
-		if (alone.outcome() == Outcome.ANSWERED && policy.isConfident(alone.confidence())) {
+		if (alone.outcome() == Outcome.ANSWERED && policy.isConfident(alone.confidence())
+				|| alone.answered() && features.entities() && snapshot.lexicon().namesKeywordOf(alone.intent(), normalized)) {
+			// a confidently recognised new topic, or one named by its subject ("那口罩呢"), switches
 			return alone;
 		}
 		Set<String> neighbourhood = Stream

@@ -47,6 +47,10 @@ final class QuestionReader {
 
 	private final List<String> connectives;
 
+	private final List<String> conjunctions;
+
+	private final java.util.function.Predicate<String> englishTopic;
+
 	private final ReadingFeatures features;
 
 	QuestionReader(DecisionPolicy policy, ReadingFeatures features) {
@@ -56,6 +60,9 @@ final class QuestionReader {
 		this.questionWords = words("reading.questionWords");
 		this.particles = words("reading.particles");
 		this.connectives = words("reading.connectives");
+		this.conjunctions = words("reading.conjunctions");
+		List<String> topicWords = words("reading.englishTopicWords");
+		this.englishTopic = text -> java.util.Arrays.stream(text.split(" ")).anyMatch(w -> topicWords.stream().anyMatch(w::startsWith));
 	}
 
 	Reading read(Snapshot snapshot, String normalized) {
@@ -78,6 +85,11 @@ final class QuestionReader {
 	Reading readShort(Snapshot snapshot, String text) {
 		KnowledgeBase kb = snapshot.knowledge();
 		Lexicon lexicon = snapshot.lexicon();
+		if (features.entities() && isLatin(text) && !englishTopic.test(text) && !lexicon.namesSubject(text)) {
+			// the model has few English examples: an English question must name something of the notice
+			// ("campaign", "12315", "fax") to be taken as about it; "Which month is National Day" is not
+			return Reading.declined(0, List.of(), null);
+		}
 		Classification c = snapshot.classifier().classifyNormalized(text);
 		if (features.entities()) {
 			c = lexicon.emphasise(c, text);
@@ -100,7 +112,9 @@ final class QuestionReader {
 		}
 		List<Candidate> top = c.ranked().stream().limit(3).toList();
 		List<Part> parts = features.entities()
-				? factParts(kb, lexicon.facts(text), top, decision.intent(), !policy.isConfident(decision)) : List.of();
+				? factParts(kb, asked(lexicon.facts(text), text.replace(" ", "")), top, decision.intent(),
+						!policy.isConfident(decision))
+				: List.of();
 		if (parts.isEmpty()) {
 			Intent intent = kb.intent(decision.intent());
 			Part whole = features.entities() && intent.facts().size() == 1 ? new Part(intent, intent.facts(), null)
@@ -144,6 +158,30 @@ final class QuestionReader {
 	}
 
 	/**
+	 * The facts asked together: the first named, and those joined to it by "和", "、" and the like ("成文日期和发布
+	 * 日期"); a fact word elsewhere in the question is context ("啥时候写好签发的" asks when it was signed).
+	 */
+	private List<Lexicon.FactAsk> asked(List<Lexicon.FactAsk> facts, String compact) {
+		List<Lexicon.FactAsk> together = new ArrayList<>();
+		for (Lexicon.FactAsk fact : facts) {
+			if (together.isEmpty()) {
+				together.add(fact);
+				continue;
+			}
+			Lexicon.FactAsk last = together.get(together.size() - 1);
+			String between = compact.substring(Math.min(compact.length(), last.position() + last.length()),
+					Math.max(last.position() + last.length(), Math.min(compact.length(), fact.position())));
+			if (between.isEmpty() || conjunctions.stream().anyMatch(c -> between.equals(c) || between.endsWith(c))) {
+				together.add(fact);
+			}
+			else if (!last.exact() && fact.exact()) {
+				together.set(together.size() - 1, fact);
+			}
+		}
+		return together;
+	}
+
+	/**
 	 * A story with a question (or two) inside: each clause that asks something is read on its own, and
 	 * with the clause before it when alone it means nothing ("能帮我查一下吗"). Courtesy never decides.
 	 */
@@ -153,14 +191,23 @@ final class QuestionReader {
 		double confidence = 0;
 		boolean confident = false;
 		SpecificAsk unanswerable = null;
+		List<Integer> asking = new ArrayList<>();
 		for (int i = 0; i < clauses.size(); i++) {
-			String clause = clauses.get(i);
-			if (!asks(clause)) {
-				continue;
+			if (asks(clauses.get(i))) {
+				asking.add(i);
 			}
+		}
+		if (asking.isEmpty()) {
+			// no question word anywhere ("……通知里到底允不允许这样收钱啊"): the question is usually at the end
+			asking.add(clauses.size() - 1);
+		}
+		for (int i : asking) {
+			String clause = clauses.get(i);
 			Reading reading = readShort(snapshot, clause);
-			if (reading.unanswerable() == null && i > 0) {
-				// "具体有哪些活动" after "听说有网上的活动" asks about the online ones: the clause before may say what it means
+			if (reading.unanswerable() == null && i > 0
+					&& (!usable(reading) || !snapshot.lexicon().namesSubject(clause))) {
+				// "具体有哪些活动" after "听说有网上的活动" asks about the online ones: a clause that names no subject of
+				// its own is read with the clause before it, when that reads better
 				Reading withContext = readShort(snapshot, clauses.get(i - 1) + " " + clause);
 				if (!usable(reading) || usable(withContext) && withContext.confidence() > reading.confidence()) {
 					reading = withContext;
@@ -194,6 +241,12 @@ final class QuestionReader {
 			return new Reading(confident ? Outcome.ANSWERED : Outcome.SUGGESTED, parts, confidence, candidates, null);
 		}
 		return readShort(snapshot, text);
+	}
+
+	private static boolean isLatin(String text) {
+		long latin = text.chars().filter(c -> c < 128 && Character.isLetter(c)).count();
+		long han = text.chars().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN).count();
+		return latin >= 3 && latin > 2 * han;
 	}
 
 	private static boolean usable(Reading reading) {

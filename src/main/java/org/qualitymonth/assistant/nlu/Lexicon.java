@@ -53,7 +53,7 @@ public final class Lexicon {
 	private final Map<String, Predicate<String>> keywords;
 
 	/** How much naming an intent's subject shifts the ranking towards it. */
-	private static final double KEYWORD_WEIGHT = 0.5;
+	private static final double KEYWORD_WEIGHT = 1.0;
 
 	private Lexicon(List<Rule> rules, List<Alias<Department>> departments, Predicate<String> participation,
 			List<Alias<FactRef>> facts, Map<String, Predicate<String>> keywords) {
@@ -168,32 +168,54 @@ public final class Lexicon {
 	private record Match<T>(T target, int position, int length, boolean exact) {
 	}
 
-	/** Longest aliases first; a matched stretch of text is not matched again by a shorter alias. */
+	/**
+	 * Longest aliases first, and of two of the same length the one that starts first ("签发的" is 签发, not 发的);
+	 * a matched stretch of text is not matched again.
+	 */
 	private static <T> List<Match<T>> longestMatches(String text, List<Alias<T>> aliases, boolean bySound) {
-		boolean[] taken = new boolean[text.length()];
+		List<Match<T>> all = new ArrayList<>();
 		List<String> sounds = null;
-		Map<Integer, Match<T>> found = new LinkedHashMap<>();
 		for (Alias<T> alias : aliases) {
 			int n = alias.word().length();
 			for (int at = text.indexOf(alias.word()); at >= 0 && n > 0; at = text.indexOf(alias.word(), at + 1)) {
-				if (free(taken, at, n)) {
-					take(taken, at, n);
-					found.put(at, new Match<>(alias.target(), at, n, true));
-				}
+				all.add(new Match<>(alias.target(), at, n, true));
 			}
 			if (bySound && !alias.pinyin().isEmpty()) {
 				if (sounds == null) {
 					sounds = pinyin(text);
 				}
 				for (int at = 0; at + n <= sounds.size() && at + n <= text.length(); at++) {
-					if (free(taken, at, n) && sounds.subList(at, at + n).equals(alias.pinyin())) {
-						take(taken, at, n);
-						found.put(at, new Match<>(alias.target(), at, n, false));
+					if (sounds.subList(at, at + n).equals(alias.pinyin()) && !text.startsWith(alias.word(), at)) {
+						all.add(new Match<>(alias.target(), at, n, false));
 					}
 				}
 			}
 		}
-		return found.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue).toList();
+		all.sort(Comparator.<Match<T>>comparingInt(m -> -m.length())
+			.thenComparing(m -> !m.exact())
+			.thenComparingInt(Match::position));
+		boolean[] taken = new boolean[text.length()];
+		List<Match<T>> found = new ArrayList<>();
+		for (Match<T> m : all) {
+			if (free(taken, m.position(), m.length())) {
+				take(taken, m.position(), m.length());
+				found.add(m);
+			}
+		}
+		found.sort(Comparator.comparingInt(Match::position));
+		return found;
+	}
+
+	/** Whether the question names a department, a single fact or an intent's subject: it says what it is about. */
+	public boolean namesSubject(String normalized) {
+		return !departments(normalized).isEmpty() || facts(normalized).stream().anyMatch(FactAsk::exact)
+				|| keywords.values().stream().anyMatch(k -> k.test(normalized));
+	}
+
+	/** Whether the question names the subject of {@code intent} by one of its keywords. */
+	public boolean namesKeywordOf(String intent, String normalized) {
+		Predicate<String> k = keywords.get(intent);
+		return k != null && k.test(normalized);
 	}
 
 	private static boolean free(boolean[] taken, int at, int n) {
