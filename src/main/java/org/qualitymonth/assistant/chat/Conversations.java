@@ -104,7 +104,7 @@ public final class Conversations {
 		if (wait.isPresent() || clientAddress == null || clientAddress.isBlank()) {
 			return wait;
 		}
-		return flood.tryAcquire(key.channel() + "-address:" + clientAddress);
+		return flood.tryAcquireAddress(key.channel(), clientAddress);
 	}
 
 }

@@ -64,7 +64,10 @@ final class WeChatText {
 		if (reply.answered()) {
 			blocks.add(Messages.get("wechat.rate"));
 		}
-		return new Rendered(pack(blocks), numbered, reply.answered() ? reply.id() : null);
+		// the source, choices and rating question travel together, in the last message
+		String tail = String.join(GAP, blocks.subList(1, blocks.size()));
+		List<String> packed = tail.isEmpty() ? pack(List.of(blocks.get(0))) : pack(List.of(blocks.get(0), tail));
+		return new Rendered(packed, numbered, reply.answered() ? reply.id() : null);
 	}
 
 	/** A heading and the topics as numbered lines (welcome, menu, a stale choice). */
