@@ -79,8 +79,9 @@ class WeChatConfiguration {
 	}
 
 	@Bean
-	CustomerService wechatCustomerService(WxMpService wechatService, ExecutorService wechatSending, OpenIds wechatOpenIds) {
-		return new CustomerService(wechatService, new Lanes(wechatSending), wechatOpenIds);
+	CustomerService wechatCustomerService(WxMpService wechatService, ExecutorService wechatSending, OpenIds wechatOpenIds,
+			WeChatSettings settings) {
+		return new CustomerService(wechatService, new Lanes(wechatSending), wechatOpenIds, settings.delivery());
 	}
 
 	@Bean
@@ -112,6 +113,9 @@ class WeChatConfiguration {
 			FunctionCounter.builder("assistant.wechat.sends", wechatCustomerService, CustomerService::failed)
 				.description("WeChat customer-service messages given up (logged as errors)")
 				.tag("result", "failed")
+				.register(registry);
+			FunctionCounter.builder("assistant.wechat.retries", wechatCustomerService, CustomerService::retried)
+				.description("WeChat customer-service messages repeated after a transient failure")
 				.register(registry);
 		};
 	}

@@ -22,13 +22,36 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxBodyBytes the largest callback body read at all; larger ones are refused before parsing
  * @param maxMessageBytes the longest text sent in one message, in UTF-8 bytes
  * @param choicesRemembered how long the numbered choices of a reply can be picked by replying their number
+ * @param delivery how customer-service messages are paced and retried
  */
 @ConfigurationProperties("bot.wechat")
 public record WeChatSettings(@DefaultValue("") String token, @DefaultValue("") String appId,
 		@DefaultValue("") String secret, @DefaultValue("") String aesKey,
 		@DefaultValue("https://api.weixin.qq.com") URI apiUrl, @DefaultValue("false") boolean menu,
 		@DefaultValue("4s") Duration replyWithin, @DefaultValue("65536") int maxBodyBytes,
-		@DefaultValue("2000") int maxMessageBytes, @DefaultValue("30m") Duration choicesRemembered) {
+		@DefaultValue("2000") int maxMessageBytes, @DefaultValue("30m") Duration choicesRemembered,
+		@DefaultValue Delivery delivery) {
+
+	/**
+	 * Customer-service messages ({@code bot.wechat.delivery.*}).
+	 *
+	 * @param perSecond messages sent per second at most, over all citizens
+	 * @param maxAttempts attempts per message, the first included
+	 * @param initialBackoff the wait before the first retry (doubling up to {@code maxBackoff})
+	 * @param maxBackoff the longest wait between attempts, unless WeChat asks for longer
+	 */
+	public record Delivery(@DefaultValue("20") int perSecond, @DefaultValue("4") int maxAttempts,
+			@DefaultValue("1s") Duration initialBackoff, @DefaultValue("20s") Duration maxBackoff) {
+
+		public Delivery {
+			if (perSecond < 1 || maxAttempts < 1 || initialBackoff.isNegative() || initialBackoff.isZero()
+					|| maxBackoff.compareTo(initialBackoff) < 0) {
+				throw new IllegalArgumentException("bot.wechat.delivery: per-second and max-attempts are at least 1,"
+						+ " initial-backoff is positive and max-backoff at least as long");
+			}
+		}
+
+	}
 
 	public WeChatSettings {
 		token = strip(token);
@@ -63,7 +86,7 @@ public record WeChatSettings(@DefaultValue("") String token, @DefaultValue("") S
 		return "WeChatSettings[token=" + mask(token) + ", appId=" + appId + ", secret=" + mask(secret) + ", aesKey="
 				+ mask(aesKey) + ", apiUrl=" + apiUrl + ", menu=" + menu + ", replyWithin=" + replyWithin
 				+ ", maxBodyBytes=" + maxBodyBytes + ", maxMessageBytes=" + maxMessageBytes + ", choicesRemembered="
-				+ choicesRemembered + "]";
+				+ choicesRemembered + ", delivery=" + delivery + "]";
 	}
 
 	private static String mask(String secret) {

@@ -35,12 +35,20 @@ final class LoopbackWeChatApi implements AutoCloseable {
 
 	private final List<Call> calls = new CopyOnWriteArrayList<>();
 
+	/** Customer-service sends still to be refused with WeChat's "system busy" (-1). */
+	private final java.util.concurrent.atomic.AtomicInteger busy = new java.util.concurrent.atomic.AtomicInteger();
+
 	LoopbackWeChatApi(String appId, String secret) throws IOException {
 		this.appId = appId;
 		this.secret = secret;
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		server.createContext("/", this::handle);
 		server.start();
+	}
+
+	/** The next {@code count} customer-service sends get errcode -1, "system busy, try again". */
+	void busyFor(int count) {
+		busy.set(count);
 	}
 
 	String url() {
@@ -86,7 +94,11 @@ final class LoopbackWeChatApi implements AutoCloseable {
 				respond(exchange, 200, valid ? "{\"access_token\":\"" + ACCESS_TOKEN + "\",\"expires_in\":7200}"
 						: "{\"errcode\":40013,\"errmsg\":\"invalid appid\"}");
 			}
-			case "/cgi-bin/message/custom/send", "/cgi-bin/menu/create" -> respond(exchange, 200,
+			case "/cgi-bin/message/custom/send" -> respond(exchange, 200, !("access_token=" + ACCESS_TOKEN).equals(query)
+					? "{\"errcode\":40001,\"errmsg\":\"invalid credential\"}"
+					: busy.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? "{\"errcode\":-1,\"errmsg\":\"system error\"}"
+							: "{\"errcode\":0,\"errmsg\":\"ok\"}");
+			case "/cgi-bin/menu/create" -> respond(exchange, 200,
 					("access_token=" + ACCESS_TOKEN).equals(query) ? "{\"errcode\":0,\"errmsg\":\"ok\"}"
 							: "{\"errcode\":40001,\"errmsg\":\"invalid credential\"}");
 			default -> respond(exchange, 404, "{\"errcode\":404,\"errmsg\":\"no such api\"}");

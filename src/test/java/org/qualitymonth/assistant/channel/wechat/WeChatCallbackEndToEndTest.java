@@ -105,6 +105,8 @@ class WeChatCallbackEndToEndTest {
 		registry.add("bot.wechat.api-url", api::url);
 		registry.add("bot.wechat.reply-within", () -> "1500ms");
 		registry.add("bot.wechat.max-body-bytes", () -> "4096");
+		registry.add("bot.wechat.delivery.initial-backoff", () -> "20ms");
+		registry.add("bot.wechat.delivery.max-backoff", () -> "100ms");
 	}
 
 	@AfterAll
@@ -212,6 +214,19 @@ class WeChatCallbackEndToEndTest {
 		assertThat(sent.get(0).body()).contains("\"msgtype\":\"text\"").contains("建设质量强国 决胜全面小康");
 		assertThat(api.calls("/cgi-bin/stable_token")).isNotEmpty();
 		assertThat(questions.asked(user)).hasSize(1);
+	}
+
+	@Test
+	void retriesACustomerServiceMessageWhileWeChatIsBusy() throws Exception {
+		String user = newUser();
+		api.busyFor(2);
+
+		HttpResponse<String> response = postPlain(WeChatWire.textMessage(ACCOUNT, user, now(), SLOW + "活动时间", nextId()));
+
+		assertThat(response.body()).isEqualTo("success");
+		api.awaitTrue(() -> api.customMessagesTo(user).size() == 3, WAIT, "two refused attempts and a third that went out");
+		Thread.sleep(300);
+		assertThat(api.customMessagesTo(user)).hasSize(3).allSatisfy(call -> assertThat(call.body()).contains("9月"));
 	}
 
 	@Test
