@@ -29,8 +29,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  * Who may reach what, and the headers every response carries. Only the admin pages, the admin API and the metrics
  * need a login (user {@code admin}): HTTP Basic for scripts and Prometheus, a login form for browsers, CSRF tokens on
  * the admin forms, failed logins throttled per client address. Everything citizens and machines use (the chat page,
- * static files, {@code /api/v1/ask}, {@code /api/v1/feedback}, {@code /telegram/**}, the health probes) stays open, and
- * CSRF does not apply to {@code /api/**} and {@code /telegram/**}, whose clients hold no session.
+ * static files, {@code /api/v1/ask}, {@code /api/v1/feedback}, {@code /telegram/**}, {@code /wechat/**}, the health probes) stays open, and
+ * CSRF does not apply to {@code /api/**}, {@code /telegram/**} and {@code /wechat/**}, whose clients hold no session.
  * <p>
  * One Content-Security-Policy per response: everything from the app itself, nothing inline; the public pages may be
  * framed by the sites in {@code bot.web.embed-origins} (the widget), the admin pages by nobody.
@@ -87,7 +87,7 @@ class AdminSecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain publicFilterChain(HttpSecurity http, WebSettings web) throws Exception {
 		http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-			.csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/telegram/**"))
+			.csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/telegram/**", "/wechat/**"))
 			.httpBasic(httpBasic -> httpBasic.disable())
 			.formLogin(form -> form.disable())
 			.headers(headers -> headers.frameOptions(frameOptions -> frameOptions.disable())

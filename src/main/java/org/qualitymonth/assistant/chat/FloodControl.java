@@ -46,7 +46,22 @@ public final class FloodControl {
 		if (!settings.enabled()) {
 			return OptionalLong.empty();
 		}
-		Bucket bucket = buckets.get(key, k -> newBucket());
+		return take(buckets.get(key, k -> newBucket(settings.questionsPerPeriod())));
+	}
+
+	/**
+	 * Takes one question from the allowance of client address {@code address} on {@code channel}
+	 * ({@code bot.rate-limit.questions-per-address}), which every conversation from that address shares.
+	 * @return empty when allowed, otherwise how many seconds to wait
+	 */
+	public OptionalLong tryAcquireAddress(String channel, String address) {
+		if (!settings.enabled()) {
+			return OptionalLong.empty();
+		}
+		return take(buckets.get(channel + "-address:" + address, k -> newBucket(settings.questionsPerAddress())));
+	}
+
+	private static OptionalLong take(Bucket bucket) {
 		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
 		if (probe.isConsumed()) {
 			return OptionalLong.empty();
@@ -55,9 +70,8 @@ public final class FloodControl {
 		return OptionalLong.of(Math.max(1, TimeUnit.NANOSECONDS.toSeconds(nanos + 999_999_999)));
 	}
 
-	private Bucket newBucket() {
+	private Bucket newBucket(int capacity) {
 		Duration period = settings.period();
-		int capacity = settings.questionsPerPeriod();
 		return Bucket.builder()
 			.addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build())
 			.withCustomTimePrecision(clock)

@@ -12,14 +12,27 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param questionsPerPeriod questions one session or user may ask per period
  * @param period the period
  * @param maxTracked how many sessions are tracked at most
+ * @param questionsPerAddress questions one client address may ask per period, whatever conversation ids it
+ * sends (for channels where clients choose their ids: the web); higher, since offices share an address
  */
 @ConfigurationProperties("bot.rate-limit")
 public record RateLimitSettings(@DefaultValue("true") boolean enabled, @DefaultValue("30") int questionsPerPeriod,
-		@DefaultValue("1m") Duration period, @DefaultValue("100000") long maxTracked) {
+		@DefaultValue("1m") Duration period, @DefaultValue("100000") long maxTracked,
+		@DefaultValue("300") int questionsPerAddress) {
 
+	/** With the default address budget (tests, tools). */
+	public RateLimitSettings(boolean enabled, int questionsPerPeriod, Duration period, long maxTracked) {
+		this(enabled, questionsPerPeriod, period, maxTracked, 300);
+	}
+
+	@org.springframework.boot.context.properties.bind.ConstructorBinding
 	public RateLimitSettings {
 		if (questionsPerPeriod < 1) {
 			throw new IllegalArgumentException("bot.rate-limit.questions-per-period must be at least 1");
+		}
+		if (questionsPerAddress < questionsPerPeriod) {
+			throw new IllegalArgumentException(
+					"bot.rate-limit.questions-per-address must be at least bot.rate-limit.questions-per-period");
 		}
 		if (period.isNegative() || period.isZero()) {
 			throw new IllegalArgumentException("bot.rate-limit.period must be positive");

@@ -13,6 +13,8 @@ import org.qualitymonth.assistant.chat.AnswerCache;
 import org.qualitymonth.assistant.chat.AssistantState;
 import org.qualitymonth.assistant.chat.ChatService;
 import org.qualitymonth.assistant.chat.ChatSettings;
+import org.qualitymonth.assistant.chat.ConversationSettings;
+import org.qualitymonth.assistant.chat.Conversations;
 import org.qualitymonth.assistant.chat.FloodControl;
 import org.qualitymonth.assistant.chat.RateLimitSettings;
 import org.qualitymonth.assistant.chat.Snapshot;
@@ -82,6 +84,11 @@ class AssistantConfiguration {
 	@Bean
 	FloodControl floodControl(RateLimitSettings settings) {
 		return new FloodControl(settings);
+	}
+
+	@Bean
+	Conversations conversations(ChatService chatService, FloodControl floodControl, ConversationSettings settings) {
+		return new Conversations(chatService, floodControl, settings);
 	}
 
 	@Bean(destroyMethod = "close")

@@ -5,6 +5,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.qualitymonth.assistant.chat.ChatService;
+import org.qualitymonth.assistant.chat.ConversationKey;
 import org.qualitymonth.assistant.chat.Question;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -41,9 +42,21 @@ class AskController {
 			throw new BadQuestionException(HttpStatus.BAD_REQUEST,
 					"\"text\" is longer than " + settings.maxTextLength() + " characters");
 		}
-		String session = sessionId(body);
+		String session = conversation(sessionId(body));
 		floodControl.check(session, request);
 		return AskResponse.of(chat.ask(new Question(question, session, channel(body.get("channel")))));
+	}
+
+	/**
+	 * The chat service's session for a client's {@code sessionId}: {@code web:<sessionId>}, so no client can
+	 * continue another channel's conversation. None for an id that cannot name a conversation (blank, control
+	 * characters): such a client gets answers without follow-up context.
+	 */
+	static String conversation(String sessionId) {
+		if (sessionId == null || sessionId.isBlank() || sessionId.chars().anyMatch(Character::isISOControl)) {
+			return null;
+		}
+		return new ConversationKey("web", sessionId).value();
 	}
 
 	/** The optional {@code sessionId} of a request body, checked; shared by every endpoint that takes one. */

@@ -50,7 +50,7 @@ class ChatPageController {
 			throw new BadQuestionException(HttpStatus.BAD_REQUEST,
 					"\"intent\" must be the id of an intent, as given in \"suggestions\" or \"related\"");
 		}
-		String session = AskController.sessionId(body);
+		String session = AskController.conversation(AskController.sessionId(body));
 		floodControl.check(session, request);
 		return AskResponse.of(chat.choose(intent, session, "web"));
 	}

@@ -5,7 +5,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.qualitymonth.assistant.chat.FloodControl;
 import org.springframework.stereotype.Component;
 
-/** Flood control for the HTTP channel: per session, or per client address when no session is given. */
+/**
+ * Flood control for the HTTP channel: per conversation ({@code web:<session>}) and per client address, so a
+ * client rotating its {@code sessionId}s still meets the address's budget.
+ */
 @Component
 class WebFloodControl {
 
@@ -15,9 +18,14 @@ class WebFloodControl {
 		this.floodControl = floodControl;
 	}
 
+	/** @param sessionId the namespaced conversation ({@code web:<id>}), or null */
 	void check(String sessionId, HttpServletRequest request) {
-		String key = sessionId != null ? "web-session:" + sessionId : "web-address:" + request.getRemoteAddr();
-		floodControl.tryAcquire(key).ifPresent(seconds -> {
+		if (sessionId != null) {
+			floodControl.tryAcquire(sessionId).ifPresent(seconds -> {
+				throw new TooManyQuestionsException(seconds);
+			});
+		}
+		floodControl.tryAcquireAddress("web", request.getRemoteAddr()).ifPresent(seconds -> {
 			throw new TooManyQuestionsException(seconds);
 		});
 	}

@@ -61,9 +61,10 @@ class ChatPageControllerTest {
 			.andExpect(jsonPath("$.maxTextLength").value(300));
 	}
 
+	/** The chat service gets the session namespaced by channel, so a page cannot name another channel's conversation. */
 	@Test
 	void choosingAnIntentAnswersWithItsReplyAndKeepsTheSession() throws Exception {
-		given(chat.choose("theme", "s1", "web")).willReturn(new Reply("r1", Outcome.ANSWERED, "theme", 1.0, "A", "S",
+		given(chat.choose("theme", "web:s1", "web")).willReturn(new Reply("r1", Outcome.ANSWERED, "theme", 1.0, "A", "S",
 				List.of(), List.of(new Choice("time", "W")), List.of(), "", "v1"));
 		mvc.perform(post("/api/v1/choose").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"intent\":\"theme\",\"sessionId\":\"s1\"}"))
