@@ -113,6 +113,18 @@
       node.dataset.intent = reply.intent;
     }
     node.querySelector('.answer').textContent = reply.answer;
+    if (reply.details) {
+      // a short single fact first; the whole paragraph one tap away
+      const details = node.querySelector('.details');
+      const toggle = node.querySelector('.details-toggle');
+      details.textContent = reply.details;
+      toggle.hidden = false;
+      toggle.addEventListener('click', () => {
+        details.hidden = false;
+        toggle.hidden = true;
+        toggle.setAttribute('aria-expanded', 'true');
+      });
+    }
     if (reply.source) {
       node.querySelector('.source-text').textContent = reply.source;
       node.querySelector('.source').hidden = false;

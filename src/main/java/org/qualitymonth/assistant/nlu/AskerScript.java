@@ -23,7 +23,8 @@ public record AskerScript(Language language, Script script) {
 		}
 		int han = 0;
 		int ascii = 0;
-		int other = 0;
+		int accented = 0;
+		int otherScripts = 0;
 		for (int i = 0; i < raw.length();) {
 			int cp = raw.codePointAt(i);
 			i += Character.charCount(cp);
@@ -37,12 +38,16 @@ public record AskerScript(Language language, Script script) {
 			else if (cp < 128) {
 				ascii++;
 			}
+			else if (us == Character.UnicodeScript.LATIN) {
+				accented++;
+			}
 			else {
-				// kana, hangul, Cyrillic, Arabic, accented Latin...: a language the assistant does not answer in
-				other++;
+				// kana, hangul, Cyrillic, Arabic...: a language the assistant does not answer in
+				otherScripts++;
 			}
 		}
-		if (other > 0 && other * 3 >= han + ascii) {
+		if (otherScripts > 0 && otherScripts * 3 >= han + ascii || accented > 0 && han == 0) {
+			// Japanese mixes kanji with kana; French or German shows itself by its accents
 			return new AskerScript(Language.OTHER, Script.SIMPLIFIED);
 		}
 		if (ascii >= 3 && ascii > han * 2) {
@@ -52,28 +57,22 @@ public record AskerScript(Language language, Script script) {
 	}
 
 	/**
-	 * Traditional when more characters change by conversion to simplified than to traditional; the variant is
-	 * the form (general, Taiwan, Hong Kong) that writes the question back most like the citizen did.
+	 * Traditional when more characters change by conversion to simplified than to traditional. Taiwan and Hong
+	 * Kong show themselves by their own words (軟體, 資訊; Cantonese 冇, 嘅): HanLP's Taiwan and Hong Kong
+	 * converters then read the question differently from the general one.
 	 */
 	private static Script script(String raw) {
 		String simplified = HanLP.convertToSimplifiedChinese(raw);
-		String traditional = HanLP.convertToTraditionalChinese(simplified);
 		int traditionalOnly = differences(raw, simplified);
-		int simplifiedOnly = differences(raw, traditional);
+		int simplifiedOnly = differences(raw, HanLP.convertToTraditionalChinese(simplified));
 		if (traditionalOnly == 0 || traditionalOnly < simplifiedOnly) {
 			return Script.SIMPLIFIED;
 		}
-		if (raw.chars().anyMatch(c -> CANTONESE.contains((char) c))) {
+		if (raw.chars().anyMatch(c -> CANTONESE.contains((char) c)) || !HanLP.hk2s(raw).equals(simplified)) {
 			return Script.HONG_KONG;
 		}
-		int general = agreement(raw, traditional);
-		int taiwan = agreement(raw, HanLP.s2tw(simplified));
-		int hongKong = agreement(raw, HanLP.s2hk(simplified));
-		if (taiwan > general && taiwan >= hongKong) {
+		if (!HanLP.tw2s(raw).equals(simplified)) {
 			return Script.TAIWAN;
-		}
-		if (hongKong > general) {
-			return Script.HONG_KONG;
 		}
 		return Script.TRADITIONAL;
 	}
@@ -90,15 +89,3 @@ public record AskerScript(Language language, Script script) {
 		}
 		return n;
 	}
-
-	private static int agreement(String a, String b) {
-		int n = 0;
-		for (int i = 0; i < Math.min(a.length(), b.length()); i++) {
-			if (a.charAt(i) == b.charAt(i)) {
-				n++;
-			}
-		}
-		return n;
-	}
-
-}

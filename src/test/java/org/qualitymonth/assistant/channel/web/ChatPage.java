@@ -119,6 +119,16 @@ final class ChatPage {
 			return element.findElement(By.cssSelector(".answer")).getDomProperty("textContent");
 		}
 
+		/** The full paragraph behind a short answer, once shown. */
+		Optional<String> details() {
+			WebElement details = element.findElement(By.cssSelector(".details"));
+			return details.isDisplayed() ? Optional.of(details.getText()) : Optional.empty();
+		}
+
+		WebElement detailsButton() {
+			return element.findElement(By.cssSelector(".details-toggle"));
+		}
+
 		/** The visible source line, e.g. "出处：一、活动主题"; empty when the reply has none. */
 		Optional<String> sourceLine() {
 			WebElement source = element.findElement(By.cssSelector(".source"));

@@ -111,7 +111,7 @@ class ChatPageBrowserTest {
 	void typedQuestionShowsTheAnswerWithItsSource() {
 		page.open(url());
 		ChatPage.Reply reply = page.ask(THEME_QUESTION);
-		org.qualitymonth.assistant.chat.Reply expected = chat.choose("theme", null, "web");
+		org.qualitymonth.assistant.chat.Reply expected = chat.ask(new Question(THEME_QUESTION, null, "test"));
 		assertThat(reply.outcome()).isEqualTo("answered");
 		assertThat(reply.intent()).isEqualTo("theme");
 		assertThat(reply.answer()).contains("建设质量强国").isEqualTo(expected.answer());
@@ -122,6 +122,11 @@ class ChatPageBrowserTest {
 		assertThat(page.input().getDomProperty("value")).isEmpty();
 		assertThat(chromium.driver().switchTo().activeElement()).isEqualTo(page.input());
 		chromium.screenshot("desktop-answer");
+		// a single fact first; the whole paragraph (the topic's answer) one tap away
+		assertThat(reply.details()).isEmpty();
+		reply.detailsButton().click();
+		assertThat(reply.details()).hasValue(chat.choose("theme", null, "web").answer());
+		assertThat(reply.detailsButton().isDisplayed()).isFalse();
 	}
 
 	@Test
@@ -272,7 +277,7 @@ class ChatPageBrowserTest {
 		assertThat(page.ask(THEME_QUESTION).answer()).contains("建设质量强国");
 		assertThat(page.ask(OFF_TOPIC_QUESTION).titles("topics")).containsExactlyElementsOf(menuTitles());
 		// the longest unbroken text in the answers: an e-mail address
-		assertThat(page.ask("联系人是谁").answer()).contains("caiyugang@samr.gov.cn");
+		assertThat(page.ask("联系邮箱是多少").answer()).contains("caiyugang@samr.gov.cn");
 		assertFitsThePhone();
 		chromium.screenshot("phone-conversation");
 	}
