@@ -89,3 +89,5 @@ public record AskerScript(Language language, Script script) {
 		}
 		return n;
 	}
+
+}
