@@ -49,6 +49,8 @@ final class QuestionReader {
 
 	private final List<String> conjunctions;
 
+	private final List<String> anchors;
+
 	private final java.util.function.Predicate<String> englishTopic;
 
 	private final ReadingFeatures features;
@@ -61,6 +63,7 @@ final class QuestionReader {
 		this.particles = words("reading.particles");
 		this.connectives = words("reading.connectives");
 		this.conjunctions = words("reading.conjunctions");
+		this.anchors = words("reading.noticeAnchors").stream().map(w -> w.replace(" ", "")).toList();
 		List<String> topicWords = words("reading.englishTopicWords");
 		this.englishTopic = text -> java.util.Arrays.stream(text.split(" ")).anyMatch(w -> topicWords.stream().anyMatch(w::startsWith));
 	}
@@ -102,13 +105,23 @@ final class QuestionReader {
 			return new Reading(Outcome.ANSWERED, departments.stream().map(d -> new Part(list, List.of(), d)).toList(), 1.0,
 					c.ranked().stream().limit(3).toList(), null);
 		}
+		if (departments.isEmpty() && features.entities() && kb.departments().intent() != null
+				&& lexicon.asksParticipation(text)) {
+			// a department the list does not know ("国家标准委算主办单位吗") is not one of the 16 either
+			Optional<Department> unknown = lexicon.unknownDepartment(text);
+			if (unknown.isPresent()) {
+				return new Reading(Outcome.ANSWERED, List.of(new Part(kb.intent(kb.departments().intent()), List.of(),
+						unknown.get())), 1.0, c.ranked().stream().limit(3).toList(), null);
+			}
+		}
 		Optional<SpecificAsk> unanswerable = features.answerability() ? lexicon.unanswerable(text) : Optional.empty();
 		if (unanswerable.isPresent()) {
 			return Reading.declined(c.top().probability(), c.ranked().stream().limit(3).toList(), unanswerable.get());
 		}
 		Decision decision = policy.decide(c);
 		if (decision.outcome() == Outcome.DECLINED) {
-			return Reading.declined(decision.confidence(), decision.choices(), null);
+			return rescued(kb, lexicon, text, decision).orElseGet(
+					() -> Reading.declined(decision.confidence(), decision.choices(), null));
 		}
 		List<Candidate> top = c.ranked().stream().limit(3).toList();
 		List<Part> parts = features.entities()
@@ -158,8 +171,33 @@ final class QuestionReader {
 	}
 
 	/**
-	 * The facts asked together: the first named, and those joined to it by "和", "、" and the like ("成文日期和发布
-	 * 日期"); a fact word elsewhere in the question is context ("啥时候写好签发的" asks when it was signed).
+	 * A question the model would decline that names one of the notice's facts outright and says it is about the
+	 * notice ("请问2020年的质量月具体安排在什么时候") is offered that fact, as a suggestion only: the model was not sure.
+	 */
+	private Optional<Reading> rescued(KnowledgeBase kb, Lexicon lexicon, String text, Decision decision) {
+		if (!features.entities() || !anchored(text)) {
+			return Optional.empty();
+		}
+		List<Lexicon.FactAsk> facts = asked(lexicon.facts(text), text.replace(" ", "")).stream()
+			.filter(Lexicon.FactAsk::exact)
+			.toList();
+		if (facts.isEmpty()) {
+			return Optional.empty();
+		}
+		Intent intent = facts.get(0).intent();
+		List<Fact> asked = facts.stream().filter(f -> f.intent() == intent).map(Lexicon.FactAsk::fact).distinct().toList();
+		return Optional.of(new Reading(Outcome.SUGGESTED, List.of(new Part(intent, asked, null)), decision.confidence(),
+				decision.choices(), null));
+	}
+
+	private boolean anchored(String text) {
+		String compact = text.replace(" ", "");
+		return anchors.stream().anyMatch(compact::contains);
+	}
+
+	/**
+	 * The facts asked together: the first named, the other facts of its topic, and facts of other topics joined to
+	 * it by "和", "、" and the like ("电话和邮箱"); a fact word elsewhere in the question is context.
 	 */
 	private List<Lexicon.FactAsk> asked(List<Lexicon.FactAsk> facts, String compact) {
 		List<Lexicon.FactAsk> together = new ArrayList<>();
@@ -169,6 +207,11 @@ final class QuestionReader {
 				continue;
 			}
 			Lexicon.FactAsk last = together.get(together.size() - 1);
+			if (fact.intent() == together.get(0).intent() && fact.exact()) {
+				// two facts of one topic named in one question are both asked ("一个是成文日期，一个是索引号")
+				together.add(fact);
+				continue;
+			}
 			String between = compact.substring(Math.min(compact.length(), last.position() + last.length()),
 					Math.max(last.position() + last.length(), Math.min(compact.length(), fact.position())));
 			if (between.isEmpty() || conjunctions.stream().anyMatch(c -> between.equals(c) || between.endsWith(c))) {
@@ -204,6 +247,14 @@ final class QuestionReader {
 		for (int i : asking) {
 			String clause = clauses.get(i);
 			Reading reading = readShort(snapshot, clause);
+			if (reading.unanswerable() == null && i > 0 && features.answerability() && reading.outcome() != Outcome.ANSWERED
+					&& !snapshot.lexicon().namesSubject(clause)) {
+				// "请问具体要准备哪些材料" after "听说要先办食品经营许可证": the ask spans two clauses
+				Optional<SpecificAsk> spanning = snapshot.lexicon().unanswerable(clauses.get(i - 1) + " " + clause);
+				if (spanning.isPresent()) {
+					reading = Reading.declined(0, List.of(), spanning.get());
+				}
+			}
 			if (reading.unanswerable() == null && i > 0
 					&& (!usable(reading) || !snapshot.lexicon().namesSubject(clause))) {
 				// "具体有哪些活动" after "听说有网上的活动" asks about the online ones: a clause that names no subject of

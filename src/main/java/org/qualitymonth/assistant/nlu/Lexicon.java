@@ -10,6 +10,7 @@ import java.util.function.Predicate;
 
 import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.dictionary.py.Pinyin;
+import com.hankcs.hanlp.seg.common.Term;
 
 import org.qualitymonth.assistant.knowledge.Department;
 import org.qualitymonth.assistant.knowledge.Fact;
@@ -140,6 +141,40 @@ public final class Lexicon {
 			}
 		}
 		return found;
+	}
+
+	/**
+	 * A department the list does not name, as HanLP reads it: an institution word (总局, 管理部, 邮政局, 委) with the
+	 * nouns before it ("国家标准委", "国家体育总局"). Not one of the organisers, whose names are all on the list.
+	 */
+	public Optional<Department> unknownDepartment(String normalized) {
+		List<Term> terms = HanLP.segment(Terms.compact(normalized));
+		for (int i = 0; i < terms.size(); i++) {
+			Term term = terms.get(i);
+			if (!isInstitution(term)) {
+				continue;
+			}
+			StringBuilder name = new StringBuilder(term.word);
+			for (int j = i - 1; j >= 0 && name.length() < 10 && isNameWord(terms.get(j)); j--) {
+				name.insert(0, terms.get(j).word);
+			}
+			if (name.length() >= 3) {
+				return Optional.of(new Department(name.toString(), null, List.of(), false, null));
+			}
+		}
+		return Optional.empty();
+	}
+
+	private static boolean isInstitution(Term term) {
+		String nature = String.valueOf(term.nature);
+		return nature.equals("nis") && term.word.matches(".*[部委局署会办]")
+				|| nature.equals("ng") && term.word.matches("[部委局署]");
+	}
+
+	private static boolean isNameWord(Term term) {
+		String nature = String.valueOf(term.nature);
+		return (nature.equals("n") || nature.equals("ns") || nature.equals("nz") || nature.equals("vn")
+				|| nature.equals("nt") || nature.equals("nis")) && term.word.length() <= 4;
 	}
 
 	/** The question with every department name taken out (what else it asks). */
