@@ -11,8 +11,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import okhttp3.OkHttpClient;
 
-import org.qualitymonth.assistant.chat.ChatService;
-import org.qualitymonth.assistant.chat.FloodControl;
+import org.qualitymonth.assistant.chat.Conversations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -98,11 +97,9 @@ class TelegramConfiguration {
 	}
 
 	@Bean
-	TelegramBot telegramBot(ChatService chat, Outbox telegramOutbox, UpdateLedger telegramUpdateLedger,
-			TelegramSettings settings, Privacy telegramPrivacy, FloodControl floodControl) {
-		FloodGuard flood = new FloodGuard(floodControl);
-		return new TelegramBot(chat, new ReplyRenderer(), telegramOutbox, flood, telegramUpdateLedger, telegramPrivacy,
-				settings.maxQuestionLength());
+	TelegramBot telegramBot(Conversations conversations, Outbox telegramOutbox, UpdateLedger telegramUpdateLedger,
+			Privacy telegramPrivacy) {
+		return new TelegramBot(conversations, new ReplyRenderer(), telegramOutbox, telegramUpdateLedger, telegramPrivacy);
 	}
 
 	@Bean
