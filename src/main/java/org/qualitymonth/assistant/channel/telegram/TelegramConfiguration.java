@@ -69,8 +69,7 @@ class TelegramConfiguration {
 			return thread;
 		});
 		executor.setRemoveOnCancelPolicy(true);
-		return new Outbox(telegramClient, new Pacer(settings.pacing(), System::nanoTime), settings.retry(), executor,
-				telegramPrivacy);
+		return new Outbox(telegramClient, settings.pacing(), settings.retry(), executor, telegramPrivacy);
 	}
 
 	/** Sends, give-ups and retries of chat messages (button acknowledgements are not counted). */
