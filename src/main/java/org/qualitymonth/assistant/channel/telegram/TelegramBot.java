@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
+import org.qualitymonth.assistant.channel.delivery.DeliveryLedger;
 import org.qualitymonth.assistant.channel.telegram.ReplyRenderer.Outgoing;
 import org.qualitymonth.assistant.chat.ConversationKey;
 import org.qualitymonth.assistant.chat.Conversations;
@@ -44,13 +45,13 @@ final class TelegramBot {
 
 	private final Outbox outbox;
 
-	private final UpdateLedger ledger;
+	private final DeliveryLedger ledger;
 
 	private final Privacy privacy;
 
 	private volatile User me;
 
-	TelegramBot(Conversations conversations, ReplyRenderer renderer, Outbox outbox, UpdateLedger ledger, Privacy privacy) {
+	TelegramBot(Conversations conversations, ReplyRenderer renderer, Outbox outbox, DeliveryLedger ledger, Privacy privacy) {
 		this.conversations = conversations;
 		this.renderer = renderer;
 		this.outbox = outbox;
@@ -81,7 +82,7 @@ final class TelegramBot {
 		if (id == null) {
 			return DONE;
 		}
-		UpdateLedger.Claim claim = ledger.claim(id);
+		DeliveryLedger.Claim claim = ledger.claim(id);
 		if (!claim.fresh()) {
 			log.debug("Telegram update {} delivered again; already handled or in hand", id);
 			return claim.handled();

@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import okhttp3.OkHttpClient;
 
+import org.qualitymonth.assistant.channel.delivery.DeliveryLedger;
 import org.qualitymonth.assistant.chat.Conversations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -56,8 +57,8 @@ class TelegramConfiguration {
 	}
 
 	@Bean
-	UpdateLedger telegramUpdateLedger() {
-		return new UpdateLedger(100_000);
+	DeliveryLedger telegramDeliveryLedger() {
+		return new DeliveryLedger(100_000);
 	}
 
 	@Bean
@@ -96,16 +97,16 @@ class TelegramConfiguration {
 	}
 
 	@Bean
-	TelegramBot telegramBot(Conversations conversations, Outbox telegramOutbox, UpdateLedger telegramUpdateLedger,
+	TelegramBot telegramBot(Conversations conversations, Outbox telegramOutbox, DeliveryLedger telegramDeliveryLedger,
 			Privacy telegramPrivacy) {
-		return new TelegramBot(conversations, new ReplyRenderer(), telegramOutbox, telegramUpdateLedger, telegramPrivacy);
+		return new TelegramBot(conversations, new ReplyRenderer(), telegramOutbox, telegramDeliveryLedger, telegramPrivacy);
 	}
 
 	@Bean
 	TelegramLifecycle telegramLifecycle(TelegramSettings settings, TelegramClient telegramClient, TelegramBot telegramBot,
-			UpdateLedger telegramUpdateLedger, Outbox telegramOutbox, OkHttpClient telegramHttp,
+			DeliveryLedger telegramDeliveryLedger, Outbox telegramOutbox, OkHttpClient telegramHttp,
 			WebhookSecret telegramWebhookSecret, Privacy telegramPrivacy) {
-		return new TelegramLifecycle(settings, telegramClient, telegramBot, telegramUpdateLedger, telegramOutbox,
+		return new TelegramLifecycle(settings, telegramClient, telegramBot, telegramDeliveryLedger, telegramOutbox,
 				telegramHttp, telegramWebhookSecret, telegramPrivacy);
 	}
 

@@ -54,7 +54,7 @@ class TelegramBotTest {
 	private final TelegramBot bot = new TelegramBot(
 			new Conversations(chat, new FloodControl(new RateLimitSettings(true, 3, Duration.ofHours(1), 1000)),
 					new ConversationSettings(20, Duration.ofDays(2), Duration.ofMinutes(10), 1000)),
-			new ReplyRenderer(), outbox, new UpdateLedger(1000), new Privacy("1:x"));
+			new ReplyRenderer(), outbox, new org.qualitymonth.assistant.channel.delivery.DeliveryLedger(1000), new Privacy("1:x"));
 
 	private int nextUpdate = 1;
 
