@@ -17,7 +17,6 @@ import org.qualitymonth.assistant.channel.telegram.ReplyRenderer.Outgoing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
-import org.telegram.telegrambots.meta.api.objects.ResponseParameters;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiValidationException;
@@ -228,30 +227,26 @@ final class Outbox {
 	}
 
 	private RuntimeException onRefusal(Delivery delivery, TelegramApiRequestException ex) {
-		int code = ex.getErrorCode() == null ? 0 : ex.getErrorCode();
-		String description = ex.getApiResponse() == null ? "" : ex.getApiResponse();
-		ResponseParameters parameters = ex.getParameters();
-		if (parameters != null && parameters.getMigrateToChatId() != null && delivery.migrate(parameters.getMigrateToChatId())) {
+		Refusal refusal = Refusal.of(ex);
+		if (refusal.migrateToChatId() != null && delivery.migrate(refusal.migrateToChatId())) {
 			log.info("Telegram: group {} became supergroup {}; sending there", privacy.pseudonym(delivery.lane),
 					privacy.pseudonym(delivery.chatId));
 			return new Transient(Duration.ZERO, Transient.Cause.FIXED, ex);
 		}
-		if (code == 429) {
-			Integer after = parameters == null ? null : parameters.getRetryAfter();
-			Duration wait = after != null && after > 0 ? Duration.ofSeconds(after) : backoff(delivery);
+		if (refusal.rateLimited()) {
+			Duration wait = refusal.retryAfter().orElseGet(() -> backoff(delivery));
 			if (wait.compareTo(retry.maxRetryAfter()) > 0) {
 				return giveUp(delivery, ex, "Telegram asks to wait " + wait.toSeconds()
 						+ "s, longer than bot.telegram.retry.max-retry-after");
 			}
 			return retryOrGiveUp(delivery, ex, wait, Transient.Cause.RATE_LIMITED);
 		}
-		if (code == 400 && description.toLowerCase(java.util.Locale.ROOT).contains("can't parse entities")
-				&& delivery.fallBackToPlainText()) {
+		if (refusal.badFormatting() && delivery.fallBackToPlainText()) {
 			log.warn("Telegram refused the formatting of a message to chat {} ({}); sending it as plain text",
-					delivery.who(privacy), privacy.redact(description));
+					delivery.who(privacy), privacy.redact(refusal.description()));
 			return new Transient(Duration.ZERO, Transient.Cause.FIXED, ex);
 		}
-		if (code == 0 || code >= 500) {
+		if (refusal.transientError()) {
 			return retryOrGiveUp(delivery, ex, backoff(delivery), Transient.Cause.ERROR);
 		}
 		return giveUp(delivery, ex, "Telegram refused it");
@@ -271,7 +266,7 @@ final class Outbox {
 	}
 
 	private RuntimeException giveUp(Delivery delivery, Exception ex, String why) {
-		boolean blocked = ex instanceof TelegramApiRequestException refusal && Integer.valueOf(403).equals(refusal.getErrorCode());
+		boolean blocked = ex instanceof TelegramApiRequestException refused && Refusal.of(refused).blocked();
 		String format = "Telegram {} to chat {} NOT delivered after {} attempt(s) ({}): {}";
 		Object[] args = { delivery.what(), delivery.who(privacy), delivery.attempts, why, privacy.describe(ex) };
 		if (delivery.message != null) {
