@@ -58,6 +58,48 @@ class ChannelBoundaryTest {
 		assertThat(classes(root).filter(f -> relative(root, f).startsWith(BASE + "chat/")).count()).isGreaterThan(10);
 	}
 
+	/** What a channel reaches only through {@code Conversations} and {@code channel/delivery}. */
+	private static final List<String> SHARED_POLICY = List.of("io/github/bucket4j/", "io/github/resilience4j/retry/",
+			BASE + "chat/FloodControl", BASE + "chat/ChatService");
+
+	@Test
+	void theTelegramAndWeChatChannelsKeepNoPolicyOfTheirOwn() throws Exception {
+		Path root = classesRoot();
+		Map<String, List<String>> forbidden = Map.of(BASE + "channel/telegram/",
+				concat(SHARED_POLICY, List.of("com/github/benmanes/caffeine/")), BASE + "channel/wechat/", SHARED_POLICY);
+		for (Map.Entry<String, List<String>> channel : forbidden.entrySet()) {
+			List<String> offenders = classes(root).filter(f -> relative(root, f).startsWith(channel.getKey()))
+				.filter(f -> channel.getValue().stream().anyMatch(type -> mentions(f, type)))
+				.map(f -> relative(root, f))
+				.toList();
+			assertThat(offenders).as("classes in %s with rate, retry or rating rules of their own", channel.getKey())
+				.isEmpty();
+		}
+		assertThat(mentions(root.resolve(BASE + "channel/telegram/TelegramBot.class"), BASE + "chat/Conversations"))
+			.as("Telegram goes through the conversation core")
+			.isTrue();
+		assertThat(mentions(root.resolve(BASE + "channel/telegram/Outbox.class"), BASE + "channel/delivery/Retrying"))
+			.as("Telegram sends through the delivery kit")
+			.isTrue();
+	}
+
+	@Test
+	void noChannelUsesAnotherChannel() throws Exception {
+		Path root = classesRoot();
+		List<String> channels = List.of(BASE + "channel/telegram/", BASE + "channel/wechat/", BASE + "channel/web/");
+		for (String channel : channels) {
+			List<String> offenders = classes(root).filter(f -> relative(root, f).startsWith(channel))
+				.filter(f -> channels.stream().filter(other -> !other.equals(channel)).anyMatch(other -> mentions(f, other)))
+				.map(f -> relative(root, f))
+				.toList();
+			assertThat(offenders).as("classes in %s that use another channel", channel).isEmpty();
+		}
+	}
+
+	private static List<String> concat(List<String> a, List<String> b) {
+		return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+	}
+
 	@Test
 	void theWeChatChannelShowsOnlyItsSettings() throws Exception {
 		Path dir = classesRoot().resolve(BASE + "channel/wechat/");

@@ -9,7 +9,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 /**
  * The one conversation service every channel calls with an {@link Inbound}: it applies the policy
  * all channels share (the rate limit per channel user and, where given, per client address; the
- * question length limit; one rating per reply and conversation) and asks the {@link ChatService}.
+ * question length limit; one rating per reply and user) and asks the {@link ChatService}.
  */
 public final class Conversations {
 
@@ -19,7 +19,7 @@ public final class Conversations {
 
 	private final int maxQuestionLength;
 
-	/** Conversations already told to slow down during their current flood. */
+	/** Users already told to slow down during their current flood. */
 	private final Cache<String, Boolean> warned;
 
 	/** Who rated which reply already, so a double tap on 👍 counts once. */
@@ -48,9 +48,9 @@ public final class Conversations {
 		OptionalLong wait = acquire(inbound.key(), clientAddress);
 		if (wait.isPresent()) {
 			return new Outbound.Throttled(wait.getAsLong(),
-					warned.asMap().putIfAbsent(inbound.key().value(), Boolean.TRUE) == null);
+					warned.asMap().putIfAbsent(inbound.key().speaker(), Boolean.TRUE) == null);
 		}
-		warned.invalidate(inbound.key().value());
+		warned.invalidate(inbound.key().speaker());
 		if (inbound instanceof Inbound.Text text) {
 			return ask(text);
 		}
@@ -59,6 +59,9 @@ public final class Conversations {
 		}
 		if (inbound instanceof Inbound.Rate rate) {
 			return rate(rate);
+		}
+		if (inbound instanceof Inbound.Unreadable) {
+			return new Outbound.Unreadable();
 		}
 		return new Outbound.Topics(chat.menu());
 	}
@@ -91,7 +94,7 @@ public final class Conversations {
 	}
 
 	private Outbound rate(Inbound.Rate inbound) {
-		boolean first = rated.asMap().putIfAbsent(inbound.replyId() + "/" + inbound.key().value(), Boolean.TRUE) == null;
+		boolean first = rated.asMap().putIfAbsent(inbound.replyId() + "/" + inbound.key().speaker(), Boolean.TRUE) == null;
 		if (first) {
 			chat.feedback(inbound.replyId(), inbound.helpful());
 		}
@@ -100,7 +103,7 @@ public final class Conversations {
 
 	/** Both budgets must allow it; the address budget is only spent when the user's allows. */
 	private OptionalLong acquire(ConversationKey key, String clientAddress) {
-		OptionalLong wait = flood.tryAcquire(key.value());
+		OptionalLong wait = flood.tryAcquire(key.speaker());
 		if (wait.isPresent() || clientAddress == null || clientAddress.isBlank()) {
 			return wait;
 		}

@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * What a citizen did, as every channel hands it to {@link Conversations}: typed a question, picked a
- * topic, rated a reply or asked for the menu. Platform details stay in the channel.
+ * topic, rated a reply, asked for the menu or sent something that is not text. Platform details stay in the channel.
  */
 public sealed interface Inbound {
 
@@ -36,6 +36,18 @@ public sealed interface Inbound {
 		public Rate {
 			Objects.requireNonNull(key, "key");
 			Objects.requireNonNull(replyId, "replyId");
+		}
+
+	}
+
+	/**
+	 * Something sent on purpose that is not a question the assistant can read: a sticker, a photo, an
+	 * unknown command, a button it never offered. It costs the sender's allowance like anything else.
+	 */
+	record Unreadable(ConversationKey key) implements Inbound {
+
+		public Unreadable {
+			Objects.requireNonNull(key, "key");
 		}
 
 	}

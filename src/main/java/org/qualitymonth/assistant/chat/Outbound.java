@@ -33,6 +33,10 @@ public sealed interface Outbound {
 	record Throttled(long retryAfterSeconds, boolean firstNotice) implements Outbound {
 	}
 
+	/** Nothing to answer: the channel asks, in its own words, for a typed question. */
+	record Unreadable() implements Outbound {
+	}
+
 	/** A picked topic that the knowledge base no longer has (a stale button or number). */
 	record UnknownTopic(List<Choice> menu) implements Outbound {
 

@@ -97,6 +97,29 @@ class ConversationsTest {
 	}
 
 	@Test
+	void oneUserInSeveralConversationsHasOneBudgetAndRatesOnce() {
+		when(chat.menu()).thenReturn(List.of());
+		ConversationKey inPrivate = new ConversationKey("telegram", "7:7", "7");
+		ConversationKey inGroup = new ConversationKey("telegram", "-100:7", "7");
+		for (int i = 0; i < 3; i++) {
+			conversations.handle(new Inbound.Menu(i % 2 == 0 ? inPrivate : inGroup));
+		}
+
+		assertThat(conversations.handle(new Inbound.Unreadable(inGroup))).isInstanceOf(Outbound.Throttled.class);
+		assertThat(conversations.handle(new Inbound.Unreadable(new ConversationKey("telegram", "-100:8", "8"))))
+			.isEqualTo(new Outbound.Unreadable());
+	}
+
+	@Test
+	void aRatingCountsOncePerUserWhateverTheConversation() {
+		conversations.handle(new Inbound.Rate(new ConversationKey("telegram", "7:7", "7"), "r1", true));
+		Outbound again = conversations.handle(new Inbound.Rate(new ConversationKey("telegram", "-100:7", "7"), "r1", true));
+
+		assertThat(again).isEqualTo(new Outbound.Rated(false));
+		verify(chat, times(1)).feedback("r1", true);
+	}
+
+	@Test
 	void aStaleTopicGetsTheMenu() {
 		when(chat.choose(anyString(), anyString(), anyString())).thenThrow(new UnknownIntentException("gone"));
 		when(chat.menu()).thenReturn(List.of(new Choice("theme", "活动主题")));

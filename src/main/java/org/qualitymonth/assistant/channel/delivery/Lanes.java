@@ -1,9 +1,11 @@
 package org.qualitymonth.assistant.channel.delivery;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
  * One ordered lane per recipient: tasks for the same recipient run one after the other in the order
@@ -28,6 +30,38 @@ public final class Lanes {
 					.exceptionally(failure -> null));
 		next.whenComplete((ignored, failure) -> tails.remove(recipient, next));
 		return next;
+	}
+
+	/**
+	 * Starts {@code task} once every task chained before for {@code recipient} has finished (succeeded or
+	 * failed), for work that waits without holding a thread (paced, retried later). The returned future is the
+	 * task's own, failures included; the lane goes on regardless.
+	 */
+	public <T> CompletableFuture<T> chain(String recipient, Supplier<? extends CompletionStage<T>> task) {
+		CompletableFuture<T> result = new CompletableFuture<>();
+		CompletableFuture<Void> next = tails.compute(recipient,
+				(key, tail) -> (tail == null ? CompletableFuture.<Void>completedFuture(null) : tail).thenCompose(ignored -> {
+					start(task, result);
+					return result.handle((value, failure) -> (Void) null);
+				}));
+		next.whenComplete((ignored, failure) -> tails.remove(recipient, next));
+		return result;
+	}
+
+	private static <T> void start(Supplier<? extends CompletionStage<T>> task, CompletableFuture<T> result) {
+		try {
+			task.get().whenComplete((value, failure) -> {
+				if (failure != null) {
+					result.completeExceptionally(failure);
+				}
+				else {
+					result.complete(value);
+				}
+			});
+		}
+		catch (RuntimeException ex) {
+			result.completeExceptionally(ex);
+		}
 	}
 
 	/** Recipients with work queued or running. */

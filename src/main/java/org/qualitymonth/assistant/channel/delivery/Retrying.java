@@ -2,10 +2,16 @@ package org.qualitymonth.assistant.channel.delivery;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import io.github.resilience4j.core.IntervalBiFunction;
 import io.github.resilience4j.core.functions.CheckedRunnable;
@@ -49,13 +55,36 @@ public final class Retrying {
 		});
 	}
 
+	/**
+	 * Starts {@code send} and, while it fails in a retryable way, starts it again on {@code scheduler} after the
+	 * wait, holding no thread meanwhile. The future fails with the last failure when it gives up.
+	 */
+	public <T> CompletableFuture<T> runAsync(ScheduledExecutorService scheduler, Supplier<? extends CompletionStage<T>> send) {
+		Supplier<CompletionStage<T>> attempt = () -> {
+			try {
+				// judged by the failure itself, not by the CompletionException an async step wraps it in
+				return send.get().toCompletableFuture().exceptionallyCompose(failure -> CompletableFuture.failedFuture(
+						failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure));
+			}
+			catch (RuntimeException ex) {
+				return CompletableFuture.failedFuture(ex);
+			}
+		};
+		return retry.executeCompletionStage(scheduler, attempt).toCompletableFuture();
+	}
+
+	/** Tells {@code listener} the failure behind every retry, e.g. to count retries by cause. */
+	public void onRetry(Consumer<Throwable> listener) {
+		retry.getEventPublisher().onRetry(event -> listener.accept(event.getLastThrowable()));
+	}
+
 	/** How many retries were made so far. */
 	public long retries() {
 		return retries.get();
 	}
 
 	/** The wait before retry number {@code retry} (1 for the first): initial·2^(retry-1), capped, 50-100% of it. */
-	static Duration backoff(int retry, Duration initial, Duration max) {
+	public static Duration backoff(int retry, Duration initial, Duration max) {
 		long ceiling = initial.toMillis() << Math.min(Math.max(retry - 1, 0), 30);
 		long capped = Math.min(Math.max(ceiling, 1), max.toMillis());
 		long jittered = capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);

@@ -1,39 +1,35 @@
 package org.qualitymonth.assistant.channel.telegram;
 
-import java.io.Serializable;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.qualitymonth.assistant.channel.delivery.Lanes;
+import org.qualitymonth.assistant.channel.delivery.Pacing;
+import org.qualitymonth.assistant.channel.delivery.Retrying;
 import org.qualitymonth.assistant.channel.telegram.ReplyRenderer.Outgoing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
-import org.telegram.telegrambots.meta.api.methods.ParseMode;
-import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
-import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
-import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
-import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
-import org.telegram.telegrambots.meta.api.objects.ResponseParameters;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiValidationException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
- * Everything the bot sends goes through here. Messages to one chat leave in order, one at a time,
- * paced by the {@link Pacer}; a 429 waits the {@code retry_after} Telegram asks for, other
- * transient failures are retried with exponential backoff, HTML that Telegram refuses is resent as
- * plain text, and whatever finally fails is logged — nothing is dropped silently. The returned
- * futures complete when the call succeeded or was given up, so an update counts as handled only
- * once its replies are out.
+ * Everything the bot sends goes through here, on the channel-neutral delivery kit: messages to one chat leave
+ * in order, one at a time ({@link Lanes}), paced per chat and overall ({@link Pacing}), and retried
+ * ({@link Retrying}) after the {@code retry_after} Telegram asks for on a 429, or with exponential backoff after
+ * other transient failures. What stays here is Telegram's: reading its refusals, resending HTML it refuses as
+ * plain text, following a group to its supergroup, and the log lines. Whatever finally fails is logged —
+ * nothing is dropped silently. The returned futures complete when the call succeeded or was given up, so an
+ * update counts as handled only once its replies are out.
  */
 final class Outbox {
 
@@ -41,9 +37,18 @@ final class Outbox {
 
 	private final TelegramClient client;
 
-	private final Pacer pacer;
+	private final TelegramSettings.Pacing pace;
+
+	private final Pacing pacing;
 
 	private final TelegramSettings.Retry retry;
+
+	/** Retries of chat messages (counted in the metrics) and of button answers (not counted). */
+	private final Retrying messages;
+
+	private final Retrying buttons;
+
+	private final Lanes lanes;
 
 	private final ScheduledExecutorService executor;
 
@@ -58,18 +63,32 @@ final class Outbox {
 
 	private final AtomicLong retriedError = new AtomicLong();
 
-	/** Chats with messages waiting; the head of each queue is being sent or waiting for its slot. */
-	private final Map<Long, ArrayDeque<Delivery>> lanes = new HashMap<>();
+	/** Calls not finished yet, so that shutting down can wait for them and then give up the rest. */
+	private final Set<Delivery> pending = ConcurrentHashMap.newKeySet();
 
 	private boolean closed;
 
-	Outbox(TelegramClient client, Pacer pacer, TelegramSettings.Retry retry, ScheduledExecutorService executor,
-			Privacy privacy) {
+	Outbox(TelegramClient client, TelegramSettings.Pacing pace, TelegramSettings.Retry retry,
+			ScheduledExecutorService executor, Privacy privacy) {
 		this.client = client;
-		this.pacer = pacer;
+		this.pace = pace;
+		this.pacing = Pacing.evenly(pace.globalPerSecond());
 		this.retry = retry;
 		this.executor = executor;
 		this.privacy = privacy;
+		this.lanes = new Lanes(executor);
+		this.messages = retrying("telegram-messages");
+		this.buttons = retrying("telegram-buttons");
+		messages.onRetry(failure -> {
+			if (failure instanceof Transient again && again.cause != Transient.Cause.FIXED) {
+				(again.cause == Transient.Cause.RATE_LIMITED ? retriedRateLimited : retriedError).incrementAndGet();
+			}
+		});
+	}
+
+	private Retrying retrying(String name) {
+		return new Retrying(name, retry.maxAttempts(), retry.initialBackoff(), retry.maxBackoff(), Transient.class::isInstance,
+				failure -> failure instanceof Transient again ? Optional.of(again.wait) : Optional.empty());
 	}
 
 	/** Sends the messages in order; the first one replies to {@code replyTo} when given (groups). */
@@ -87,10 +106,7 @@ final class Outbox {
 			.callbackQueryId(callbackQueryId)
 			.text(text)
 			.build());
-		if (!schedule(() -> attemptAlone(call), 0)) {
-			call.done.completeExceptionally(new IllegalStateException("shutting down"));
-		}
-		return call.done;
+		return track(call, buttons.runAsync(executor, () -> CompletableFuture.runAsync(() -> attempt(call), executor)));
 	}
 
 	/**
@@ -99,13 +115,11 @@ final class Outbox {
 	 * after the restart.
 	 */
 	void close(Duration grace) {
-		synchronized (this) {
-			closed = true;
-		}
 		long deadline = System.nanoTime() + grace.toNanos();
 		try {
 			synchronized (this) {
-				while (!lanes.isEmpty() && System.nanoTime() < deadline) {
+				closed = true;
+				while (!pending.isEmpty() && System.nanoTime() < deadline) {
 					wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
 				}
 			}
@@ -114,14 +128,14 @@ final class Outbox {
 			Thread.currentThread().interrupt();
 		}
 		executor.shutdownNow();
-		synchronized (this) {
-			int left = lanes.values().stream().mapToInt(ArrayDeque::size).sum();
-			if (left > 0) {
-				log.error("Telegram: {} message(s) to {} chat(s) were not sent before shutdown", left, lanes.size());
-			}
-			lanes.values().forEach(q -> q.forEach(d -> d.done.completeExceptionally(new IllegalStateException("shut down"))));
-			lanes.clear();
+		List<Delivery> left = List.copyOf(pending);
+		long unsent = left.stream().filter(d -> d.message != null).count();
+		if (unsent > 0) {
+			log.error("Telegram: {} message(s) to {} chat(s) were not sent before shutdown", unsent,
+					left.stream().filter(d -> d.message != null).map(d -> d.lane).distinct().count());
 		}
+		left.forEach(d -> d.done.completeExceptionally(new IllegalStateException("shut down")));
+		pending.clear();
 	}
 
 	/** Chat messages Telegram accepted. */
@@ -156,166 +170,103 @@ final class Outbox {
 				delivery.done.completeExceptionally(new IllegalStateException("shutting down"));
 				return delivery.done;
 			}
-			ArrayDeque<Delivery> lane = lanes.computeIfAbsent(delivery.lane, id -> new ArrayDeque<>());
-			lane.add(delivery);
-			if (lane.size() == 1) {
-				scheduleHead(delivery);
-			}
+			pending.add(delivery);
 		}
+		// each attempt, retries included, waits for the chat's turn and the overall rate again
+		return track(delivery, lanes.chain(Long.toString(delivery.lane), () -> messages.runAsync(executor,
+				() -> pacing.turn(Long.toString(delivery.chatId), delivery.group ? pace.perGroup() : pace.perChat(), executor)
+					.thenRunAsync(() -> attempt(delivery), executor))));
+	}
+
+	private CompletableFuture<Void> track(Delivery delivery, CompletableFuture<Void> work) {
+		pending.add(delivery);
+		work.whenComplete((ignored, failure) -> {
+			if (failure == null) {
+				delivery.done.complete(null);
+			}
+			else {
+				delivery.done.completeExceptionally(
+						failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
+			}
+			synchronized (this) {
+				pending.remove(delivery);
+				notifyAll();
+			}
+		});
 		return delivery.done;
 	}
 
-	/** Called holding the lock, for the delivery at the head of its lane. */
-	private void scheduleHead(Delivery head) {
-		long wait = pacer.reserve(head.chatId, head.group);
-		if (!schedule(() -> attemptHead(head), wait)) {
-			finishHead(head, new IllegalStateException("shutting down"));
-		}
-	}
-
-	private void attemptHead(Delivery head) {
-		long late = pacer.admit();
-		if (late > 0) {
-			if (!schedule(() -> attemptHead(head), late)) {
-				finishHead(head, new IllegalStateException("shutting down"));
-			}
-			return;
-		}
-		Outcome outcome = attempt(head);
-		if (outcome.retryAfter() != null) {
-			synchronized (this) {
-				pacer.holdChat(head.chatId, outcome.retryAfter());
-				scheduleHead(head);
-			}
-		}
-		else {
-			finishHead(head, outcome.failure());
-		}
-	}
-
-	private void finishHead(Delivery head, Throwable failure) {
-		if (failure == null) {
-			head.done.complete(null);
-		}
-		else {
-			head.done.completeExceptionally(failure);
-		}
-		synchronized (this) {
-			ArrayDeque<Delivery> lane = lanes.get(head.lane);
-			if (lane == null) {
-				return;
-			}
-			lane.remove(head);
-			if (lane.isEmpty()) {
-				lanes.remove(head.lane);
-				notifyAll();
-			}
-			else {
-				scheduleHead(lane.peek());
-			}
-		}
-	}
-
-	private void attemptAlone(Delivery call) {
-		Outcome outcome = attempt(call);
-		if (outcome.retryAfter() != null) {
-			if (!schedule(() -> attemptAlone(call), outcome.retryAfter().toNanos())) {
-				call.done.completeExceptionally(new IllegalStateException("shutting down"));
-			}
-		}
-		else if (outcome.failure() != null) {
-			call.done.completeExceptionally(outcome.failure());
-		}
-		else {
-			call.done.complete(null);
-		}
-	}
-
-	private boolean schedule(Runnable task, long delayNanos) {
-		try {
-			executor.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
-			return true;
-		}
-		catch (RejectedExecutionException ex) {
-			return false;
-		}
-	}
-
-	/** One try. Never throws: the outcome says whether to retry, and after how long. */
-	private Outcome attempt(Delivery delivery) {
+	/**
+	 * One try. Returns when Telegram took the call; throws {@link Transient} when it is worth another try and
+	 * {@link DeliveryFailedException} when it was given up (and logged).
+	 */
+	private void attempt(Delivery delivery) {
 		delivery.attempts++;
 		try {
 			client.execute(delivery.method());
-			if (delivery.message != null) {
-				sent.incrementAndGet();
-			}
-			if (delivery.attempts > 1) {
-				log.info("Telegram {} to chat {} went through on attempt {}", delivery.what(), delivery.who(privacy),
-						delivery.attempts);
-			}
-			return Outcome.SENT;
 		}
 		catch (TelegramApiRequestException ex) {
-			return onRefusal(delivery, ex);
+			throw onRefusal(delivery, ex);
 		}
 		catch (TelegramApiValidationException ex) {
-			return giveUp(delivery, ex, "the library refused to send it");
+			throw giveUp(delivery, ex, "the library refused to send it");
 		}
 		catch (TelegramApiException ex) {
-			return retryOrGiveUp(delivery, ex, Backoff.delay(delivery.attempts, retry.initialBackoff(), retry.maxBackoff()),
-					retriedError);
+			throw retryOrGiveUp(delivery, ex, backoff(delivery), Transient.Cause.ERROR);
 		}
 		catch (RuntimeException ex) {
-			return giveUp(delivery, ex, "unexpected error");
+			throw giveUp(delivery, ex, "unexpected error");
+		}
+		if (delivery.message != null) {
+			sent.incrementAndGet();
+		}
+		if (delivery.attempts > 1) {
+			log.info("Telegram {} to chat {} went through on attempt {}", delivery.what(), delivery.who(privacy),
+					delivery.attempts);
 		}
 	}
 
-	private Outcome onRefusal(Delivery delivery, TelegramApiRequestException ex) {
-		int code = ex.getErrorCode() == null ? 0 : ex.getErrorCode();
-		String description = ex.getApiResponse() == null ? "" : ex.getApiResponse();
-		ResponseParameters parameters = ex.getParameters();
-		if (parameters != null && parameters.getMigrateToChatId() != null && delivery.migrate(parameters.getMigrateToChatId())) {
+	private RuntimeException onRefusal(Delivery delivery, TelegramApiRequestException ex) {
+		Refusal refusal = Refusal.of(ex);
+		if (refusal.migrateToChatId() != null && delivery.migrate(refusal.migrateToChatId())) {
 			log.info("Telegram: group {} became supergroup {}; sending there", privacy.pseudonym(delivery.lane),
 					privacy.pseudonym(delivery.chatId));
-			return Outcome.retry(Duration.ZERO);
+			return new Transient(Duration.ZERO, Transient.Cause.FIXED, ex);
 		}
-		if (code == 429) {
-			Integer after = parameters == null ? null : parameters.getRetryAfter();
-			Duration wait = after != null && after > 0 ? Duration.ofSeconds(after)
-					: Backoff.delay(delivery.attempts, retry.initialBackoff(), retry.maxBackoff());
+		if (refusal.rateLimited()) {
+			Duration wait = refusal.retryAfter().orElseGet(() -> backoff(delivery));
 			if (wait.compareTo(retry.maxRetryAfter()) > 0) {
 				return giveUp(delivery, ex, "Telegram asks to wait " + wait.toSeconds()
 						+ "s, longer than bot.telegram.retry.max-retry-after");
 			}
-			return retryOrGiveUp(delivery, ex, wait, retriedRateLimited);
+			return retryOrGiveUp(delivery, ex, wait, Transient.Cause.RATE_LIMITED);
 		}
-		if (code == 400 && description.toLowerCase(java.util.Locale.ROOT).contains("can't parse entities")
-				&& delivery.fallBackToPlainText()) {
+		if (refusal.badFormatting() && delivery.fallBackToPlainText()) {
 			log.warn("Telegram refused the formatting of a message to chat {} ({}); sending it as plain text",
-					delivery.who(privacy), privacy.redact(description));
-			return Outcome.retry(Duration.ZERO);
+					delivery.who(privacy), privacy.redact(refusal.description()));
+			return new Transient(Duration.ZERO, Transient.Cause.FIXED, ex);
 		}
-		if (code == 0 || code >= 500) {
-			return retryOrGiveUp(delivery, ex, Backoff.delay(delivery.attempts, retry.initialBackoff(), retry.maxBackoff()),
-					retriedError);
+		if (refusal.transientError()) {
+			return retryOrGiveUp(delivery, ex, backoff(delivery), Transient.Cause.ERROR);
 		}
 		return giveUp(delivery, ex, "Telegram refused it");
 	}
 
-	private Outcome retryOrGiveUp(Delivery delivery, Exception ex, Duration wait, AtomicLong retries) {
+	private Duration backoff(Delivery delivery) {
+		return Retrying.backoff(delivery.attempts, retry.initialBackoff(), retry.maxBackoff());
+	}
+
+	private RuntimeException retryOrGiveUp(Delivery delivery, Exception ex, Duration wait, Transient.Cause cause) {
 		if (delivery.attempts >= retry.maxAttempts()) {
 			return giveUp(delivery, ex, "no attempts left");
 		}
-		if (delivery.message != null) {
-			retries.incrementAndGet();
-		}
 		log.warn("Telegram {} to chat {} failed (attempt {} of {}): {}; retrying in {} ms", delivery.what(),
 				delivery.who(privacy), delivery.attempts, retry.maxAttempts(), privacy.describe(ex), wait.toMillis());
-		return Outcome.retry(wait);
+		return new Transient(wait, cause, ex);
 	}
 
-	private Outcome giveUp(Delivery delivery, Exception ex, String why) {
-		boolean blocked = ex instanceof TelegramApiRequestException refusal && Integer.valueOf(403).equals(refusal.getErrorCode());
+	private RuntimeException giveUp(Delivery delivery, Exception ex, String why) {
+		boolean blocked = ex instanceof TelegramApiRequestException refused && Refusal.of(refused).blocked();
 		String format = "Telegram {} to chat {} NOT delivered after {} attempt(s) ({}): {}";
 		Object[] args = { delivery.what(), delivery.who(privacy), delivery.attempts, why, privacy.describe(ex) };
 		if (delivery.message != null) {
@@ -328,20 +279,33 @@ final class Outbox {
 		else {
 			log.error(format, args);
 		}
-		return Outcome.failed(new DeliveryFailedException(privacy.describe(ex)));
+		return new DeliveryFailedException(privacy.describe(ex));
 	}
 
-	/** What to do after an attempt: done ({@code failure} null), retry after a wait, or given up. */
-	private record Outcome(Duration retryAfter, Throwable failure) {
+	/** An attempt worth repeating after {@code wait}; the cause was logged already. */
+	private static final class Transient extends RuntimeException {
 
-		static final Outcome SENT = new Outcome(null, null);
+		enum Cause {
 
-		static Outcome retry(Duration wait) {
-			return new Outcome(wait, null);
+			/** Telegram asked to slow down (429). */
+			RATE_LIMITED,
+
+			/** A server or network error. */
+			ERROR,
+
+			/** The call was corrected (plain text, the new supergroup) and goes again at once. */
+			FIXED
+
 		}
 
-		static Outcome failed(Throwable failure) {
-			return new Outcome(null, failure);
+		final Duration wait;
+
+		final Cause cause;
+
+		Transient(Duration wait, Cause cause, Exception failure) {
+			super(failure.getClass().getSimpleName(), null, false, false);
+			this.wait = wait;
+			this.cause = cause;
 		}
 
 	}
@@ -351,95 +315,6 @@ final class Outbox {
 
 		DeliveryFailedException(String message) {
 			super(message, null, false, false);
-		}
-
-	}
-
-	/** One call to make, with its attempts so far. */
-	private static final class Delivery {
-
-		static final long NO_CHAT = Long.MIN_VALUE;
-
-		/** The chat the lane is keyed by: the original chat id, even after a migration. */
-		final long lane;
-
-		final boolean group;
-
-		final Integer replyTo;
-
-		final Outgoing message;
-
-		final BotApiMethod<? extends Serializable> call;
-
-		final CompletableFuture<Void> done = new CompletableFuture<>();
-
-		long chatId;
-
-		boolean plain;
-
-		boolean migrated;
-
-		int attempts;
-
-		Delivery(long chatId, boolean group, Integer replyTo, Outgoing message) {
-			this.lane = chatId;
-			this.chatId = chatId;
-			this.group = group;
-			this.replyTo = replyTo;
-			this.message = message;
-			this.call = null;
-		}
-
-		Delivery(BotApiMethod<? extends Serializable> call) {
-			this.lane = NO_CHAT;
-			this.chatId = NO_CHAT;
-			this.group = false;
-			this.replyTo = null;
-			this.message = null;
-			this.call = call;
-		}
-
-		BotApiMethod<? extends Serializable> method() {
-			if (call != null) {
-				return call;
-			}
-			SendMessage.SendMessageBuilder<?, ?> send = SendMessage.builder()
-				.chatId(chatId)
-				.text(plain ? message.plain() : message.html())
-				.linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build())
-				.replyMarkup(message.keyboard());
-			if (!plain) {
-				send.parseMode(ParseMode.HTML);
-			}
-			if (replyTo != null) {
-				send.replyParameters(ReplyParameters.builder().messageId(replyTo).allowSendingWithoutReply(true).build());
-			}
-			return send.build();
-		}
-
-		boolean fallBackToPlainText() {
-			if (message == null || plain) {
-				return false;
-			}
-			plain = true;
-			return true;
-		}
-
-		boolean migrate(long newChatId) {
-			if (message == null || migrated || newChatId == chatId) {
-				return false;
-			}
-			migrated = true;
-			chatId = newChatId;
-			return true;
-		}
-
-		String what() {
-			return call != null ? call.getMethod() : "sendMessage";
-		}
-
-		String who(Privacy privacy) {
-			return lane == NO_CHAT ? "(button answer)" : privacy.pseudonym(chatId);
 		}
 
 	}

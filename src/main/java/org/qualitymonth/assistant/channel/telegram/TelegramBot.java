@@ -1,6 +1,5 @@
 package org.qualitymonth.assistant.channel.telegram;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -8,14 +7,12 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
+import org.qualitymonth.assistant.channel.delivery.DeliveryLedger;
 import org.qualitymonth.assistant.channel.telegram.ReplyRenderer.Outgoing;
-import org.qualitymonth.assistant.chat.ChatService;
-import org.qualitymonth.assistant.chat.Question;
-import org.qualitymonth.assistant.chat.Reply;
-import org.qualitymonth.assistant.chat.UnknownIntentException;
+import org.qualitymonth.assistant.chat.ConversationKey;
+import org.qualitymonth.assistant.chat.Conversations;
+import org.qualitymonth.assistant.chat.Inbound;
+import org.qualitymonth.assistant.chat.Outbound;
 import org.qualitymonth.assistant.system.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,9 +26,10 @@ import org.telegram.telegrambots.meta.api.objects.message.MaybeInaccessibleMessa
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 /**
- * The Telegram adapter proper: one {@link Update} in, the same {@link ChatService} as every other
- * channel, Telegram messages out through the {@link Outbox}. It works the same for long polling
- * and webhooks; {@link #handle} completes when the update's replies are out (or given up).
+ * The Telegram translator proper: one {@link Update} in, an {@link Inbound} to the {@link Conversations}
+ * every channel shares (rate, length and rating policy live there), the outcome rendered as Telegram HTML
+ * and sent through the {@link Outbox}. It works the same for long polling and webhooks; {@link #handle}
+ * completes when the update's replies are out (or given up).
  */
 final class TelegramBot {
 
@@ -41,37 +39,24 @@ final class TelegramBot {
 
 	private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
-	private final ChatService chat;
+	private final Conversations conversations;
 
 	private final ReplyRenderer renderer;
 
 	private final Outbox outbox;
 
-	private final FloodGuard flood;
-
-	private final UpdateLedger ledger;
+	private final DeliveryLedger ledger;
 
 	private final Privacy privacy;
 
-	private final int maxQuestionLength;
-
-	/** Who rated which reply already, so a double tap on 👍 counts once. */
-	private final Cache<String, Boolean> rated = Caffeine.newBuilder()
-		.maximumSize(100_000)
-		.expireAfterWrite(Duration.ofDays(2))
-		.build();
-
 	private volatile User me;
 
-	TelegramBot(ChatService chat, ReplyRenderer renderer, Outbox outbox, FloodGuard flood, UpdateLedger ledger,
-			Privacy privacy, int maxQuestionLength) {
-		this.chat = chat;
+	TelegramBot(Conversations conversations, ReplyRenderer renderer, Outbox outbox, DeliveryLedger ledger, Privacy privacy) {
+		this.conversations = conversations;
 		this.renderer = renderer;
 		this.outbox = outbox;
-		this.flood = flood;
 		this.ledger = ledger;
 		this.privacy = privacy;
-		this.maxQuestionLength = maxQuestionLength;
 	}
 
 	/** The bot's own account (from getMe), needed to see mentions and replies in groups. */
@@ -97,7 +82,7 @@ final class TelegramBot {
 		if (id == null) {
 			return DONE;
 		}
-		UpdateLedger.Claim claim = ledger.claim(id);
+		DeliveryLedger.Claim claim = ledger.claim(id);
 		if (!claim.fresh()) {
 			log.debug("Telegram update {} delivered again; already handled or in hand", id);
 			return claim.handled();
@@ -146,46 +131,63 @@ final class TelegramBot {
 			// an unknown command without @name in a group is most likely for another bot
 			return DONE;
 		}
-		long chatId = where.getId();
-		Integer replyTo = group ? message.getMessageId() : null;
-		FloodGuard.Verdict verdict = flood.check(from.getId());
-		if (verdict == FloodGuard.Verdict.WARN) {
-			log.info("Telegram: user {} in chat {} is sending too fast; further messages are ignored for a while",
-					privacy.pseudonym(from.getId()), privacy.pseudonym(chatId));
-			return send(chatId, group, replyTo, renderer.notice(Messages.get("telegram.flood")));
-		}
-		if (verdict == FloodGuard.Verdict.DROP) {
+		if (command == null && !message.hasText() && !isContent(message)) {
+			// a service message (pinned, joined, ...): nobody asked anything
 			return DONE;
 		}
+		Target to = new Target(where.getId(), group, group ? message.getMessageId() : null);
+		ConversationKey key = key(where.getId(), from.getId());
 		if (command != null) {
-			return switch (command.name()) {
-				case "start", "help" -> send(chatId, group, replyTo, renderer.welcome(chat.menu()));
-				case "menu" -> send(chatId, group, replyTo, renderer.menu(chat.menu()));
-				default -> send(chatId, group, replyTo, renderer.notice(Messages.get("telegram.unknownCommand")));
-			};
+			Inbound inbound = command.known() ? new Inbound.Menu(key) : new Inbound.Unreadable(key);
+			String topicsHeading = command.name().equals("menu") ? "menu" : "welcome";
+			return render(to, key, conversations.handle(inbound), topicsHeading, "telegram.unknownCommand");
 		}
 		if (!message.hasText()) {
-			return isContent(message) ? send(chatId, group, replyTo, renderer.notice(Messages.get("telegram.pleaseType")))
-					: DONE;
+			return render(to, key, conversations.handle(new Inbound.Unreadable(key)), "menu", "telegram.pleaseType");
 		}
-		String text = withoutMyMentions(message).strip();
-		if (text.isEmpty()) {
-			return send(chatId, group, replyTo, renderer.menu(chat.menu()));
-		}
-		if (text.codePointCount(0, text.length()) > maxQuestionLength) {
-			return send(chatId, group, replyTo, renderer.notice(Messages.get("telegram.tooLong", maxQuestionLength)));
-		}
-		Reply reply;
+		Outbound outbound;
 		try {
-			reply = chat.ask(new Question(text, session(chatId, from.getId()), CHANNEL));
+			outbound = conversations.handle(new Inbound.Text(key, withoutMyMentions(message)));
 		}
 		catch (RuntimeException ex) {
-			log.error("Telegram: the chat service failed on a question from chat {}: {}", privacy.pseudonym(chatId),
+			log.error("Telegram: the chat service failed on a question from chat {}: {}", privacy.pseudonym(to.chatId()),
 					privacy.describe(ex), ex);
-			return send(chatId, group, replyTo, renderer.notice(Messages.get("telegram.error")));
+			return send(to, renderer.notice(Messages.get("telegram.error")));
 		}
-		log.debug("Telegram: chat {} asked, {} {}", privacy.pseudonym(chatId), reply.outcome(), reply.intent());
-		return send(chatId, group, replyTo, renderer.reply(reply));
+		if (outbound instanceof Outbound.Answer answer) {
+			log.debug("Telegram: chat {} asked, {} {}", privacy.pseudonym(to.chatId()), answer.reply().outcome(),
+					answer.reply().intent());
+		}
+		return render(to, key, outbound, "menu", "telegram.pleaseType");
+	}
+
+	/** Renders what the conversation decided about a message, as chat messages. */
+	private CompletableFuture<Void> render(Target to, ConversationKey key, Outbound outbound, String topicsHeading,
+			String unreadableNotice) {
+		if (outbound instanceof Outbound.Throttled throttled) {
+			if (!throttled.firstNotice()) {
+				return DONE;
+			}
+			log.info("Telegram: user {} in chat {} is sending too fast; further messages are ignored for a while",
+					privacy.pseudonym(Long.parseLong(key.user())), privacy.pseudonym(to.chatId()));
+			return send(to, renderer.notice(Messages.get("telegram.flood")));
+		}
+		if (outbound instanceof Outbound.Answer answer) {
+			return send(to, renderer.reply(answer.reply()));
+		}
+		if (outbound instanceof Outbound.Topics topics) {
+			return send(to, topicsHeading.equals("welcome") ? renderer.welcome(topics.menu()) : renderer.menu(topics.menu()));
+		}
+		if (outbound instanceof Outbound.UnknownTopic stale) {
+			return send(to, renderer.menu(stale.menu()));
+		}
+		if (outbound instanceof Outbound.TooLong tooLong) {
+			return send(to, renderer.notice(Messages.get("telegram.tooLong", tooLong.maxLength())));
+		}
+		if (outbound instanceof Outbound.Rated) {
+			return send(to, renderer.notice(Messages.get("telegram.feedback.thanks")));
+		}
+		return send(to, renderer.notice(Messages.get(unreadableNotice)));
 	}
 
 	private CompletableFuture<Void> onButton(CallbackQuery query) {
@@ -193,51 +195,58 @@ final class TelegramBot {
 		if (from == null) {
 			return outbox.answerCallback(query.getId(), null);
 		}
-		FloodGuard.Verdict verdict = flood.check(from.getId());
-		if (verdict != FloodGuard.Verdict.ALLOW) {
-			return outbox.answerCallback(query.getId(),
-					verdict == FloodGuard.Verdict.WARN ? Messages.get("telegram.flood") : null);
-		}
 		MaybeInaccessibleMessage message = query.getMessage();
 		Optional<CallbackData> data = CallbackData.decode(query.getData());
-		if (message == null || message.getChat() == null || data.isEmpty()) {
+		boolean known = message != null && message.getChat() != null && data.isPresent();
+		// a button Telegram cannot place or we never made still costs the presser's allowance
+		ConversationKey key = key(known ? message.getChat().getId() : from.getId(), from.getId());
+		Outbound outbound = conversations.handle(known ? inbound(key, data.get()) : new Inbound.Unreadable(key));
+		if (outbound instanceof Outbound.Throttled throttled) {
+			return outbox.answerCallback(query.getId(), throttled.firstNotice() ? Messages.get("telegram.flood") : null);
+		}
+		if (outbound instanceof Outbound.Unreadable) {
 			return outbox.answerCallback(query.getId(), Messages.get("telegram.staleButton"));
 		}
-		long chatId = message.getChat().getId();
-		boolean group = isGroup(message.getChat());
-		String session = session(chatId, from.getId());
-		CallbackData pressed = data.get();
-		if (pressed instanceof CallbackData.Feedback feedback) {
-			if (rated.asMap().putIfAbsent(feedback.replyId() + "/" + from.getId(), Boolean.TRUE) == null) {
-				chat.feedback(feedback.replyId(), feedback.helpful());
-			}
+		if (outbound instanceof Outbound.Rated) {
 			return outbox.answerCallback(query.getId(), Messages.get("telegram.feedback.thanks"));
 		}
-		if (pressed instanceof CallbackData.Choose choose) {
-			try {
-				Reply reply = chat.choose(choose.intent(), session, CHANNEL);
-				return both(outbox.answerCallback(query.getId(), null), send(chatId, group, null, renderer.reply(reply)));
-			}
-			catch (UnknownIntentException ex) {
-				// a button from before a knowledge reload that removed its intent
-				return both(outbox.answerCallback(query.getId(), Messages.get("telegram.staleButton")),
-						send(chatId, group, null, renderer.menu(chat.menu())));
-			}
+		Target to = new Target(message.getChat().getId(), isGroup(message.getChat()), null);
+		if (outbound instanceof Outbound.UnknownTopic stale) {
+			// a button from before a knowledge reload that removed its intent
+			return both(outbox.answerCallback(query.getId(), Messages.get("telegram.staleButton")),
+					send(to, renderer.menu(stale.menu())));
 		}
-		return both(outbox.answerCallback(query.getId(), null), send(chatId, group, null, renderer.menu(chat.menu())));
+		return both(outbox.answerCallback(query.getId(), null), render(to, key, outbound, "menu", "telegram.staleButton"));
 	}
 
-	private CompletableFuture<Void> send(long chatId, boolean group, Integer replyTo, List<Outgoing> messages) {
-		return outbox.send(chatId, group, replyTo, messages);
+	private static Inbound inbound(ConversationKey key, CallbackData pressed) {
+		if (pressed instanceof CallbackData.Feedback feedback) {
+			return new Inbound.Rate(key, feedback.replyId(), feedback.helpful());
+		}
+		if (pressed instanceof CallbackData.Choose choose) {
+			return new Inbound.Choose(key, choose.intent());
+		}
+		return new Inbound.Menu(key);
+	}
+
+	private CompletableFuture<Void> send(Target to, List<Outgoing> messages) {
+		return outbox.send(to.chatId(), to.group(), to.replyTo(), messages);
 	}
 
 	private static CompletableFuture<Void> both(CompletableFuture<Void> a, CompletableFuture<Void> b) {
 		return CompletableFuture.allOf(a, b);
 	}
 
-	/** Follow-up questions are read in the context of the same citizen in the same chat. */
-	static String session(long chatId, long userId) {
-		return CHANNEL + ":" + chatId + ":" + userId;
+	/**
+	 * Follow-up questions are read in the context of the same citizen in the same chat
+	 * ({@code telegram:<chat>:<user>}); the rate budget and ratings are the citizen's, whatever the chat.
+	 */
+	static ConversationKey key(long chatId, long userId) {
+		return new ConversationKey(CHANNEL, chatId + ":" + userId, String.valueOf(userId));
+	}
+
+	/** Where replies go: the chat, whether it is a group, and the message the first part replies to. */
+	private record Target(long chatId, boolean group, Integer replyTo) {
 	}
 
 	private static boolean isGroup(Chat chat) {

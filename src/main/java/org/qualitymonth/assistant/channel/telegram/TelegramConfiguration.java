@@ -11,8 +11,8 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import okhttp3.OkHttpClient;
 
-import org.qualitymonth.assistant.chat.ChatService;
-import org.qualitymonth.assistant.chat.FloodControl;
+import org.qualitymonth.assistant.channel.delivery.DeliveryLedger;
+import org.qualitymonth.assistant.chat.Conversations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -57,8 +57,8 @@ class TelegramConfiguration {
 	}
 
 	@Bean
-	UpdateLedger telegramUpdateLedger() {
-		return new UpdateLedger(100_000);
+	DeliveryLedger telegramDeliveryLedger() {
+		return new DeliveryLedger(100_000);
 	}
 
 	@Bean
@@ -70,8 +70,7 @@ class TelegramConfiguration {
 			return thread;
 		});
 		executor.setRemoveOnCancelPolicy(true);
-		return new Outbox(telegramClient, new Pacer(settings.pacing(), System::nanoTime), settings.retry(), executor,
-				telegramPrivacy);
+		return new Outbox(telegramClient, settings.pacing(), settings.retry(), executor, telegramPrivacy);
 	}
 
 	/** Sends, give-ups and retries of chat messages (button acknowledgements are not counted). */
@@ -98,18 +97,16 @@ class TelegramConfiguration {
 	}
 
 	@Bean
-	TelegramBot telegramBot(ChatService chat, Outbox telegramOutbox, UpdateLedger telegramUpdateLedger,
-			TelegramSettings settings, Privacy telegramPrivacy, FloodControl floodControl) {
-		FloodGuard flood = new FloodGuard(floodControl);
-		return new TelegramBot(chat, new ReplyRenderer(), telegramOutbox, flood, telegramUpdateLedger, telegramPrivacy,
-				settings.maxQuestionLength());
+	TelegramBot telegramBot(Conversations conversations, Outbox telegramOutbox, DeliveryLedger telegramDeliveryLedger,
+			Privacy telegramPrivacy) {
+		return new TelegramBot(conversations, new ReplyRenderer(), telegramOutbox, telegramDeliveryLedger, telegramPrivacy);
 	}
 
 	@Bean
 	TelegramLifecycle telegramLifecycle(TelegramSettings settings, TelegramClient telegramClient, TelegramBot telegramBot,
-			UpdateLedger telegramUpdateLedger, Outbox telegramOutbox, OkHttpClient telegramHttp,
+			DeliveryLedger telegramDeliveryLedger, Outbox telegramOutbox, OkHttpClient telegramHttp,
 			WebhookSecret telegramWebhookSecret, Privacy telegramPrivacy) {
-		return new TelegramLifecycle(settings, telegramClient, telegramBot, telegramUpdateLedger, telegramOutbox,
+		return new TelegramLifecycle(settings, telegramClient, telegramBot, telegramDeliveryLedger, telegramOutbox,
 				telegramHttp, telegramWebhookSecret, telegramPrivacy);
 	}
 

@@ -15,6 +15,7 @@ import okhttp3.Protocol;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 
+import org.qualitymonth.assistant.channel.delivery.DeliveryLedger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -53,7 +54,7 @@ final class TelegramLifecycle implements SmartLifecycle {
 
 	private final TelegramBot bot;
 
-	private final UpdateLedger ledger;
+	private final DeliveryLedger ledger;
 
 	private final Outbox outbox;
 
@@ -71,7 +72,7 @@ final class TelegramLifecycle implements SmartLifecycle {
 
 	private ScheduledExecutorService pollThread;
 
-	TelegramLifecycle(TelegramSettings settings, TelegramClient client, TelegramBot bot, UpdateLedger ledger,
+	TelegramLifecycle(TelegramSettings settings, TelegramClient client, TelegramBot bot, DeliveryLedger ledger,
 			Outbox outbox, OkHttpClient http, WebhookSecret secret, Privacy privacy) {
 		this.settings = settings;
 		this.client = client;

@@ -9,30 +9,27 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Telegram channel settings ({@code bot.telegram.*}). The channel is off unless a token is set
  * ({@code bot.telegram.token} or the environment variable {@code BOT_TELEGRAM_TOKEN}).
- * {@link #toString()} masks the token and the webhook secret, so the record is safe to log.
+ * {@link #toString()} masks the token and the webhook secret, so the record is safe to log. The question
+ * length limit and the rate limit are every channel's ({@code bot.conversation.*}, {@code bot.rate-limit.*}).
  *
  * @param token the bot token from @BotFather; empty turns the channel off
  * @param apiUrl the Bot API server: {@code scheme://host[:port]}, no path (tests and self-hosted servers)
  * @param mode long polling (default) or a webhook served by this application
  * @param webhook settings of webhook mode
  * @param pollTimeout how long one getUpdates call waits for updates (Telegram allows up to 50s)
- * @param maxQuestionLength the longest question answered, in characters
  * @param pacing how fast messages go out
  * @param retry how failed sends are retried
  */
 @ConfigurationProperties("bot.telegram")
 public record TelegramSettings(@DefaultValue("") String token, @DefaultValue("https://api.telegram.org") URI apiUrl,
 		@DefaultValue("polling") Mode mode, @DefaultValue Webhook webhook, @DefaultValue("50s") Duration pollTimeout,
-		@DefaultValue("500") int maxQuestionLength, @DefaultValue Pacing pacing, @DefaultValue Retry retry) {
+		@DefaultValue Pacing pacing, @DefaultValue Retry retry) {
 
 	public TelegramSettings {
 		token = token == null ? "" : token.strip();
 		requirePositive(pollTimeout, "bot.telegram.poll-timeout");
 		if (pollTimeout.toSeconds() > 50) {
 			throw new IllegalArgumentException("bot.telegram.poll-timeout must be at most 50s (Telegram's limit)");
-		}
-		if (maxQuestionLength < 1) {
-			throw new IllegalArgumentException("bot.telegram.max-question-length must be at least 1");
 		}
 	}
 
@@ -132,8 +129,7 @@ public record TelegramSettings(@DefaultValue("") String token, @DefaultValue("ht
 	@Override
 	public String toString() {
 		return "TelegramSettings[token=" + (token.isEmpty() ? "(none)" : "******") + ", apiUrl=" + apiUrl + ", mode="
-				+ mode + ", webhook=" + webhook + ", pollTimeout=" + pollTimeout + ", maxQuestionLength="
-				+ maxQuestionLength + ", pacing=" + pacing + ", retry=" + retry + "]";
+				+ mode + ", webhook=" + webhook + ", pollTimeout=" + pollTimeout + ", pacing=" + pacing + ", retry=" + retry + "]";
 	}
 
 	private static void requirePositive(Duration value, String name) {

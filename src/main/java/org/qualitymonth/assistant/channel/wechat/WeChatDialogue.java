@@ -103,6 +103,9 @@ final class WeChatDialogue {
 		if (outbound instanceof Outbound.Throttled throttled) {
 			return throttled.firstNotice() ? Optional.of(text.notice(Messages.get("wechat.flood"))) : Optional.empty();
 		}
+		if (outbound instanceof Outbound.Unreadable) {
+			return Optional.of(text.notice(Messages.get("wechat.pleaseType")));
+		}
 		Outbound.UnknownTopic stale = (Outbound.UnknownTopic) outbound;
 		return Optional.of(text.topics(Messages.get("wechat.staleChoice") + "\n" + Messages.get("wechat.menu"), stale.menu()));
 	}

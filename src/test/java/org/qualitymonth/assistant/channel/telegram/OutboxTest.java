@@ -40,8 +40,7 @@ class OutboxTest {
 
 	private final ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(2);
 
-	private final Outbox outbox = new Outbox(client,
-			new Pacer(Duration.ZERO, Duration.ZERO, 30, System::nanoTime),
+	private final Outbox outbox = new Outbox(client, new TelegramSettings.Pacing(Duration.ZERO, Duration.ZERO, 30),
 			new TelegramSettings.Retry(4, Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofSeconds(5)), executor,
 			new Privacy(TOKEN));
 

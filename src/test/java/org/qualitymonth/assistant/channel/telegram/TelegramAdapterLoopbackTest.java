@@ -40,9 +40,11 @@ class TelegramAdapterLoopbackTest {
 
 	private ApplicationContextRunner runner(String apiUrl, String token) {
 		return new ApplicationContextRunner().withUserConfiguration(Settings.class, TelegramConfiguration.class)
-			.withBean(ChatService.class, () -> chat)
-			.withBean(org.qualitymonth.assistant.chat.FloodControl.class, () -> new org.qualitymonth.assistant.chat.FloodControl(
-					new org.qualitymonth.assistant.chat.RateLimitSettings(true, 30, Duration.ofMinutes(1), 1000)))
+			.withBean(org.qualitymonth.assistant.chat.Conversations.class,
+					() -> new org.qualitymonth.assistant.chat.Conversations(chat,
+							new org.qualitymonth.assistant.chat.FloodControl(
+									new org.qualitymonth.assistant.chat.RateLimitSettings(true, 30, Duration.ofMinutes(1), 1000)),
+							org.qualitymonth.assistant.chat.ConversationSettings.defaults()))
 			.withPropertyValues("bot.telegram.token=" + token, "bot.telegram.api-url=" + apiUrl,
 					"bot.telegram.poll-timeout=1s", "bot.telegram.pacing.per-chat=10ms",
 					"bot.telegram.retry.initial-backoff=20ms", "bot.telegram.retry.max-backoff=100ms");

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.qualitymonth.assistant.channel.telegram.ReplyRenderer.Outgoing;
 import org.qualitymonth.assistant.chat.ChatService;
+import org.qualitymonth.assistant.chat.ConversationSettings;
+import org.qualitymonth.assistant.chat.Conversations;
 import org.qualitymonth.assistant.chat.FloodControl;
 import org.qualitymonth.assistant.chat.RateLimitSettings;
 import org.qualitymonth.assistant.chat.Choice;
@@ -49,8 +51,10 @@ class TelegramBotTest {
 
 	private final Outbox outbox = mock(Outbox.class);
 
-	private final TelegramBot bot = new TelegramBot(chat, new ReplyRenderer(), outbox,
-			new FloodGuard(new FloodControl(new RateLimitSettings(true, 3, Duration.ofHours(1), 1000))), new UpdateLedger(1000), new Privacy("1:x"), 20);
+	private final TelegramBot bot = new TelegramBot(
+			new Conversations(chat, new FloodControl(new RateLimitSettings(true, 3, Duration.ofHours(1), 1000)),
+					new ConversationSettings(20, Duration.ofDays(2), Duration.ofMinutes(10), 1000)),
+			new ReplyRenderer(), outbox, new org.qualitymonth.assistant.channel.delivery.DeliveryLedger(1000), new Privacy("1:x"));
 
 	private int nextUpdate = 1;
 

@@ -10,6 +10,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.qualitymonth.assistant.chat.ChatService;
+import org.qualitymonth.assistant.chat.ConversationSettings;
+import org.qualitymonth.assistant.chat.Conversations;
+import org.qualitymonth.assistant.chat.FloodControl;
+import org.qualitymonth.assistant.chat.RateLimitSettings;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -28,9 +32,9 @@ class TelegramConfigurationTest {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withUserConfiguration(Settings.class, TelegramConfiguration.class)
-		.withBean(ChatService.class, () -> mock(ChatService.class))
-		.withBean(org.qualitymonth.assistant.chat.FloodControl.class, () -> new org.qualitymonth.assistant.chat.FloodControl(
-				new org.qualitymonth.assistant.chat.RateLimitSettings(true, 30, java.time.Duration.ofMinutes(1), 1000)));
+		.withBean(Conversations.class, () -> new Conversations(mock(ChatService.class),
+				new FloodControl(new RateLimitSettings(true, 30, java.time.Duration.ofMinutes(1), 1000)),
+				ConversationSettings.defaults()));
 
 	@Test
 	void withoutATokenTheChannelIsOff() {
@@ -99,7 +103,7 @@ class TelegramConfigurationTest {
 		TelegramSettings settings = new TelegramSettings(TOKEN, java.net.URI.create("https://api.telegram.org"),
 				TelegramSettings.Mode.WEBHOOK,
 				new TelegramSettings.Webhook("https://x.org/telegram/webhook", "s3cr3t-value", 40, Duration.ofSeconds(50)),
-				Duration.ofSeconds(50), 500, new TelegramSettings.Pacing(Duration.ofSeconds(1), Duration.ofSeconds(3), 25),
+				Duration.ofSeconds(50), new TelegramSettings.Pacing(Duration.ofSeconds(1), Duration.ofSeconds(3), 25),
 				new TelegramSettings.Retry(6, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(10)));
 
 		assertThat(settings.toString()).doesNotContain(TOKEN).doesNotContain(TOKEN.substring(10))

@@ -1,4 +1,4 @@
-package org.qualitymonth.assistant.channel.telegram;
+package org.qualitymonth.assistant.channel.delivery;
 
 import java.time.Duration;
 
@@ -6,14 +6,14 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class UpdateLedgerTest {
+class DeliveryLedgerTest {
 
-	private final UpdateLedger ledger = new UpdateLedger(1000);
+	private final DeliveryLedger ledger = new DeliveryLedger(1000);
 
 	@Test
 	void aSecondDeliveryWhileInHandSharesTheFirstOnesFuture() {
-		UpdateLedger.Claim first = ledger.claim(10);
-		UpdateLedger.Claim again = ledger.claim(10);
+		DeliveryLedger.Claim first = ledger.claim(10);
+		DeliveryLedger.Claim again = ledger.claim(10);
 
 		assertThat(first.fresh()).isTrue();
 		assertThat(again.fresh()).isFalse();
@@ -29,7 +29,7 @@ class UpdateLedgerTest {
 		ledger.claim(10);
 		ledger.finish(10);
 
-		UpdateLedger.Claim late = ledger.claim(10);
+		DeliveryLedger.Claim late = ledger.claim(10);
 
 		assertThat(late.fresh()).isFalse();
 		assertThat(late.handled()).isDone();
@@ -50,7 +50,7 @@ class UpdateLedgerTest {
 
 	@Test
 	void forgetsTheOldestWhenFull() {
-		UpdateLedger small = new UpdateLedger(2);
+		DeliveryLedger small = new DeliveryLedger(2);
 		for (int id = 1; id <= 3; id++) {
 			small.claim(id);
 			small.finish(id);

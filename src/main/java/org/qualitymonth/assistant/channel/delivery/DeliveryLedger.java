@@ -1,4 +1,4 @@
-package org.qualitymonth.assistant.channel.telegram;
+package org.qualitymonth.assistant.channel.delivery;
 
 import java.time.Duration;
 import java.util.Collections;
@@ -9,23 +9,24 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Which updates are being handled and which are done. It drops a second delivery of an
- * {@code update_id} (webhook redeliveries, a restart racing the previous offset), and it tells
- * long polling which offset acknowledges only updates whose handling has finished: Telegram
- * keeps an update until a getUpdates asks for a higher offset, so an update in flight when the
- * process dies is delivered again after the restart.
+ * Which deliveries of a numbered stream are being handled and which are done, for platforms that number
+ * what they deliver (Telegram's {@code update_id}). It drops a second delivery of a number (webhook
+ * redeliveries, a restart racing the previous acknowledgement), and it tells which number acknowledges only
+ * deliveries whose handling has finished: Telegram keeps an update until a getUpdates asks for a higher
+ * offset, so an update in flight when the process dies is delivered again after the restart. The last
+ * {@code remembered} finished numbers are kept, oldest forgotten first.
  */
-final class UpdateLedger {
+public final class DeliveryLedger {
 
 	/** Whether the caller should handle the update, and the future that completes when it is handled. */
-	record Claim(boolean fresh, CompletableFuture<Void> handled) {
+	public record Claim(boolean fresh, CompletableFuture<Void> handled) {
 	}
 
 	private final TreeMap<Integer, CompletableFuture<Void>> inFlight = new TreeMap<>();
 
 	private final Set<Integer> done;
 
-	UpdateLedger(int remembered) {
+	public DeliveryLedger(int remembered) {
 		this.done = Collections.newSetFromMap(new LinkedHashMap<>(256, 0.75f, false) {
 			@Override
 			protected boolean removeEldestEntry(Map.Entry<Integer, Boolean> eldest) {
@@ -34,24 +35,24 @@ final class UpdateLedger {
 		});
 	}
 
-	synchronized Claim claim(int updateId) {
-		if (done.contains(updateId)) {
+	public synchronized Claim claim(int number) {
+		if (done.contains(number)) {
 			return new Claim(false, CompletableFuture.completedFuture(null));
 		}
-		CompletableFuture<Void> running = inFlight.get(updateId);
+		CompletableFuture<Void> running = inFlight.get(number);
 		if (running != null) {
 			return new Claim(false, running);
 		}
 		CompletableFuture<Void> handled = new CompletableFuture<>();
-		inFlight.put(updateId, handled);
+		inFlight.put(number, handled);
 		return new Claim(true, handled);
 	}
 
-	void finish(int updateId) {
+	public void finish(int number) {
 		CompletableFuture<Void> handled;
 		synchronized (this) {
-			handled = inFlight.remove(updateId);
-			done.add(updateId);
+			handled = inFlight.remove(number);
+			done.add(number);
 			notifyAll();
 		}
 		if (handled != null) {
@@ -60,15 +61,15 @@ final class UpdateLedger {
 	}
 
 	/**
-	 * The getUpdates offset: past {@code lastReceived} when nothing is in flight, else the oldest
-	 * update still being handled, so that Telegram keeps it.
+	 * The acknowledgement (Telegram's getUpdates offset): past {@code lastReceived} when nothing is in
+	 * flight, else the oldest delivery still being handled, so that the platform keeps it.
 	 */
-	synchronized int offset(int lastReceived) {
+	public synchronized int offset(int lastReceived) {
 		return inFlight.isEmpty() ? lastReceived + 1 : Math.min(inFlight.firstKey(), lastReceived + 1);
 	}
 
 	/** Waits until no update is in flight, at most {@code max}; false if still busy. */
-	synchronized boolean awaitIdle(Duration max) throws InterruptedException {
+	public synchronized boolean awaitIdle(Duration max) throws InterruptedException {
 		long deadline = System.nanoTime() + max.toNanos();
 		while (!inFlight.isEmpty()) {
 			long left = deadline - System.nanoTime();
@@ -80,7 +81,7 @@ final class UpdateLedger {
 		return true;
 	}
 
-	synchronized int inFlightCount() {
+	public synchronized int inFlightCount() {
 		return inFlight.size();
 	}
 
