@@ -60,10 +60,11 @@ public final class KnowledgeLoader {
 			intents.addAll(parsed.intents());
 			problems.addAll(parsed.problems());
 		}
-		if (problems.isEmpty() && files.isEmpty()) {
+		boolean parsed = problems.stream().noneMatch(Problem::isError);
+		if (parsed && files.isEmpty()) {
 			problems.add(problem(directory.toString(), 0, "problem.noFiles"));
 		}
-		if (problems.isEmpty()) {
+		else if (parsed) {
 			problems.addAll(validator.validate(intents));
 		}
 		if (problems.stream().anyMatch(Problem::isError)) {
