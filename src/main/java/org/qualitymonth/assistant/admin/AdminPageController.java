@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.qualitymonth.assistant.chat.AssistantState;
 import org.qualitymonth.assistant.chat.Choice;
 import org.qualitymonth.assistant.knowledge.Intent;
+import org.qualitymonth.assistant.knowledge.KnowledgeReloader;
 import org.qualitymonth.assistant.knowledge.Problem;
 import org.qualitymonth.assistant.querylog.Overview;
 import org.qualitymonth.assistant.querylog.QueryLog;
@@ -38,10 +39,13 @@ class AdminPageController {
 
 	private final IntentExamples examples;
 
-	AdminPageController(QueryLog queryLog, AssistantState state, IntentExamples examples) {
+	private final KnowledgeReloader reloader;
+
+	AdminPageController(QueryLog queryLog, AssistantState state, IntentExamples examples, KnowledgeReloader reloader) {
 		this.queryLog = queryLog;
 		this.state = state;
 		this.examples = examples;
+		this.reloader = reloader;
 	}
 
 	@GetMapping("/admin/login")
@@ -60,6 +64,7 @@ class AdminPageController {
 		model.addAttribute("overview", overview);
 		model.addAttribute("maxDay", overview.days().stream().mapToLong(Overview.Day::total).max().orElse(0));
 		model.addAttribute("titles", titles());
+		model.addAttribute("knowledge", KnowledgeView.of(reloader.status(), queryLog.zone()));
 		return "admin/overview";
 	}
 
@@ -90,17 +95,35 @@ class AdminPageController {
 	}
 
 	@PostMapping("/admin/unanswered/example")
-	String addExample(@RequestParam String text, @RequestParam String example, @RequestParam String intent,
-			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			@RequestParam(required = false) String filter, RedirectAttributes flash) {
+	String addExample(@RequestParam String text, @RequestParam String example,
+			@RequestParam(required = false) String intent, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to, @RequestParam(required = false) String filter,
+			RedirectAttributes flash) {
+		if (intent == null || intent.isBlank()) {
+			// the form preselects nothing: a guess preselected is one careless click from teaching the bot nonsense
+			flash.addFlashAttribute("message", Messages.get("admin.example.chooseIntent"));
+			flash.addFlashAttribute("ok", false);
+			return "redirect:" + back("/admin/unanswered", from, to, filter);
+		}
 		IntentExamples.Result result = examples.add(intent, example);
 		if (result.added()) {
 			queryLog.review(text, ReviewStatus.ADDED, intent);
 		}
-		flash.addFlashAttribute("message", Messages.get(result.messageKey(), result.args().toArray()));
+		flash(flash, result, intent);
+		return "redirect:" + back("/admin/unanswered", from, to, filter);
+	}
+
+	/** The outcome of an edit for the next page, naming the intent by its title as staff know it. */
+	private void flash(RedirectAttributes flash, IntentExamples.Result result, String intent) {
+		List<Object> args = new java.util.ArrayList<>(result.args());
+		if (!args.isEmpty() && intent.equals(args.get(0))) {
+			args.set(0, titles().getOrDefault(intent, intent));
+		}
+		String key = result.added() && Intent.OUT_OF_SCOPE.equals(intent) ? result.messageKey() + ".outOfScope"
+				: result.messageKey();
+		flash.addFlashAttribute("message", Messages.get(key, args.toArray()));
 		flash.addFlashAttribute("ok", result.added());
 		flash.addFlashAttribute("problems", result.problems().stream().map(AdminPageController::describe).toList());
-		return "redirect:" + back("/admin/unanswered", from, to, filter);
 	}
 
 	@ExceptionHandler(IllegalArgumentException.class)
@@ -132,9 +155,15 @@ class AdminPageController {
 		return uri.encode().build().toUriString();
 	}
 
+	/** The intents a question can be added to; out of scope has a button of its own. */
 	private List<Choice> intents() {
 		return state.current()
-			.map(s -> s.knowledge().intents().stream().map(i -> new Choice(i.id(), i.title())).toList())
+			.map(s -> s.knowledge()
+				.intents()
+				.stream()
+				.filter(i -> !i.isOutOfScope())
+				.map(i -> new Choice(i.id(), i.title()))
+				.toList())
 			.orElse(List.of());
 	}
 
