@@ -196,9 +196,7 @@ class AdminPagesBrowserTest {
 		List<String> lines = new java.util.ArrayList<>(Files.readAllLines(contact, StandardCharsets.UTF_8));
 		lines.set(19, "      - \"联系人");
 		Files.write(contact, lines, StandardCharsets.UTF_8);
-		new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !json
-			.readTree(app.get("/api/v1/admin/knowledge", RunningApp.ADMIN_PASSWORD).body())
-			.get("status").get("lastReloadOk").asBoolean());
+		new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !lastReloadOk());
 		submit(browser.findElement(By.linkText("概览")));
 		WebElement knowledge = browser.findElement(By.id("knowledge"));
 		assertThat(knowledge.findElement(By.cssSelector(".version")).getText()).isEqualTo(version);
@@ -212,6 +210,18 @@ class AdminPagesBrowserTest {
 			.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
 		assertThat(overflow).as("no sideways scrolling on a phone").isLessThanOrEqualTo(0);
 		checkScreenshot("admin-unanswered-phone.png");
+	}
+
+	private boolean lastReloadOk() {
+		try {
+			return json.readTree(app.get("/api/v1/admin/knowledge", RunningApp.ADMIN_PASSWORD).body())
+				.get("status")
+				.get("lastReloadOk")
+				.asBoolean();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** Clicks something that loads a new page and waits until the new page is there. */
