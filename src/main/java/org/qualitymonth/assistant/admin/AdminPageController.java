@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.qualitymonth.assistant.chat.AssistantState;
 import org.qualitymonth.assistant.chat.Choice;
 import org.qualitymonth.assistant.knowledge.Intent;
@@ -15,6 +17,7 @@ import org.qualitymonth.assistant.querylog.QueryLog;
 import org.qualitymonth.assistant.querylog.QueryLogUnavailableException;
 import org.qualitymonth.assistant.querylog.ReviewStatus;
 import org.qualitymonth.assistant.querylog.UnansweredFilter;
+import org.qualitymonth.assistant.querylog.UnansweredPage;
 import org.qualitymonth.assistant.system.Messages;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -41,11 +44,15 @@ class AdminPageController {
 
 	private final KnowledgeReloader reloader;
 
-	AdminPageController(QueryLog queryLog, AssistantState state, IntentExamples examples, KnowledgeReloader reloader) {
+	private final ReviewGrouping grouping;
+
+	AdminPageController(QueryLog queryLog, AssistantState state, IntentExamples examples, KnowledgeReloader reloader,
+			ReviewGrouping grouping) {
 		this.queryLog = queryLog;
 		this.state = state;
 		this.examples = examples;
 		this.reloader = reloader;
+		this.grouping = grouping;
 	}
 
 	@GetMapping("/admin/login")
@@ -72,7 +79,9 @@ class AdminPageController {
 	String unanswered(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			@RequestParam(required = false) String status, @RequestParam(required = false) String limit, Model model) {
 		UnansweredFilter filter = new UnansweredQuery(from, to, status, limit).toFilter(ReviewStatus.NEW.code());
-		model.addAttribute("page", queryLog.unanswered(filter));
+		UnansweredPage page = queryLog.unanswered(filter);
+		model.addAttribute("page", page);
+		model.addAttribute("groups", grouping.group(page.groups()));
 		model.addAttribute("from", filter.from());
 		model.addAttribute("to", filter.to());
 		model.addAttribute("status", filter.status() == null ? "all" : filter.status().code());
@@ -83,34 +92,51 @@ class AdminPageController {
 		return "admin/unanswered";
 	}
 
+	/** Moves every wording of a review group to {@code status}. */
 	@PostMapping("/admin/unanswered/status")
-	String review(@RequestParam String text, @RequestParam String status, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String to, @RequestParam(required = false) String filter,
-			RedirectAttributes flash) {
+	String review(HttpServletRequest request, @RequestParam String status,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			@RequestParam(required = false) String filter, RedirectAttributes flash) {
+		List<String> text = values(request, "text");
 		ReviewStatus newStatus = ReviewStatus.parse(status);
-		queryLog.review(text, newStatus, null);
-		flash.addFlashAttribute("message", Messages.get("admin.review.done", text, Messages.get("admin.status." + newStatus.code())));
+		text.forEach(t -> queryLog.review(t, newStatus, null));
+		flash.addFlashAttribute("message", Messages.get("admin.review.done", String.join("”“", text),
+				Messages.get("admin.status." + newStatus.code())));
 		flash.addFlashAttribute("ok", true);
 		return "redirect:" + back("/admin/unanswered", from, to, filter);
 	}
 
+	/** Adds the (possibly edited) wordings of a review group as examples of one intent, in one edit and reload. */
 	@PostMapping("/admin/unanswered/example")
-	String addExample(@RequestParam String text, @RequestParam String example,
-			@RequestParam(required = false) String intent, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String to, @RequestParam(required = false) String filter,
-			RedirectAttributes flash) {
+	String addExample(HttpServletRequest request, @RequestParam(required = false) String intent,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			@RequestParam(required = false) String filter, RedirectAttributes flash) {
+		List<String> text = values(request, "text");
+		List<String> example = values(request, "example");
 		if (intent == null || intent.isBlank()) {
 			// the form preselects nothing: a guess preselected is one careless click from teaching the bot nonsense
 			flash.addFlashAttribute("message", Messages.get("admin.example.chooseIntent"));
 			flash.addFlashAttribute("ok", false);
 			return "redirect:" + back("/admin/unanswered", from, to, filter);
 		}
-		IntentExamples.Result result = examples.add(intent, example);
+		IntentExamples.Result result = examples.add(intent, example.stream().filter(e -> !e.isBlank()).toList());
 		if (result.added()) {
-			queryLog.review(text, ReviewStatus.ADDED, intent);
+			text.forEach(t -> queryLog.review(t, ReviewStatus.ADDED, intent));
 		}
 		flash(flash, result, intent);
 		return "redirect:" + back("/admin/unanswered", from, to, filter);
+	}
+
+	/**
+	 * Every value of a repeated form field, as sent: {@code @RequestParam List<String>} would split a single value at
+	 * its commas, and staff's wordings may contain commas.
+	 */
+	private static List<String> values(HttpServletRequest request, String name) {
+		String[] values = request.getParameterValues(name);
+		if (values == null || values.length == 0) {
+			throw new IllegalArgumentException("missing form field " + name);
+		}
+		return List.of(values);
 	}
 
 	/** The outcome of an edit for the next page, naming the intent by its title as staff know it. */
