@@ -23,19 +23,19 @@ record ReviewGroup(String id, long count, List<UnansweredGroup> wordings, Offset
 		nearestIntents = List.copyOf(nearestIntents);
 	}
 
-	String text() {
+	public String text() {
 		return wordings.get(0).text();
 	}
 
-	List<String> texts() {
+	public List<String> texts() {
 		return wordings.stream().map(UnansweredGroup::text).toList();
 	}
 
-	List<String> channels() {
+	public List<String> channels() {
 		return wordings.stream().flatMap(w -> w.channels().stream()).distinct().sorted().toList();
 	}
 
-	String addedTo() {
+	public String addedTo() {
 		return wordings.get(0).addedTo();
 	}
 
