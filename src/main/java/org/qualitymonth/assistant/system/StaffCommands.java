@@ -30,7 +30,7 @@ public final class StaffCommands {
 	/** Exit code when the files to work on are not there. */
 	public static final int MISSING_FILES = 2;
 
-	private static final List<String> TOOLS = List.of("validate", "chat", "eval");
+	private static final List<String> TOOLS = List.of("validate", "import", "chat", "eval");
 
 	private static final List<String> HELP = List.of("help", "--help", "-h", "-?");
 
@@ -79,6 +79,10 @@ public final class StaffCommands {
 			out.println(Messages.get("cli.noNotice", notice.toAbsolutePath().normalize()));
 			return MISSING_FILES;
 		}
+		Path workbook = workbook(args);
+		if (workbook != null || command.equals("import")) {
+			return WorkbookCommand.run(command, workbook, intents, notice, out);
+		}
 		try {
 			KnowledgeBase kb = StandaloneAssistant.load(intents, notice, 10);
 			switch (command) {
@@ -105,9 +109,17 @@ public final class StaffCommands {
 		}
 	}
 
+	/** The workbook named after the command ({@code validate intents.xlsx}), or null. */
+	private static Path workbook(String[] args) {
+		return args.length > 1 && !args[1].startsWith("--") ? Path.of(args[1]) : null;
+	}
+
 	private static Map<String, String> options(String[] args) {
 		Map<String, String> options = new HashMap<>();
 		for (int i = 1; i < args.length; i++) {
+			if (!args[i].startsWith("--")) {
+				continue;
+			}
 			String[] kv = args[i].replaceFirst("^--", "").split("=", 2);
 			options.put(kv[0], kv.length > 1 ? kv[1] : "true");
 		}
