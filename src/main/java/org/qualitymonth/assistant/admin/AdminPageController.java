@@ -36,6 +36,11 @@ class AdminPageController {
 
 	private static final int OVERVIEW_DAYS = 30;
 
+	/** Conversations linked from a review group, and for how many groups (one query each). */
+	private static final int ASKERS = 3;
+
+	private static final int ASKERS_FOR_GROUPS = 100;
+
 	private final QueryLog queryLog;
 
 	private final AssistantState state;
@@ -62,17 +67,35 @@ class AdminPageController {
 
 	@GetMapping({ "/admin", "/admin/" })
 	String overview(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			Model model) {
+			@RequestParam(required = false) String channel, Model model) {
 		LocalDate end = UnansweredQuery.date("to", to);
 		end = end == null ? queryLog.today() : end;
 		LocalDate start = UnansweredQuery.date("from", from);
 		start = start == null ? end.minusDays(OVERVIEW_DAYS - 1) : start;
-		Overview overview = queryLog.overview(start, end);
+		String only = channel == null || channel.isBlank() ? null : channel.strip();
+		if (only != null && !only.matches("[a-z0-9_-]{1,32}")) {
+			throw new IllegalArgumentException("unknown channel " + only);
+		}
+		Overview overview = queryLog.overview(start, end, only);
 		model.addAttribute("overview", overview);
+		model.addAttribute("charts", OverviewCharts.of(overview));
 		model.addAttribute("maxDay", overview.days().stream().mapToLong(Overview.Day::total).max().orElse(0));
+		model.addAttribute("maxIntent", overview.topIntents().stream().mapToLong(Overview.IntentCount::count).max().orElse(0));
 		model.addAttribute("titles", titles());
 		model.addAttribute("knowledge", KnowledgeView.of(reloader.status(), queryLog.zone()));
 		return "admin/overview";
+	}
+
+	/** One pseudonymous user's questions in order, as stored (normalised and redacted): the context of a review group. */
+	@GetMapping("/admin/conversation")
+	String conversation(@RequestParam String user, Model model) {
+		if (!user.matches("[0-9a-f]{1,64}")) {
+			throw new IllegalArgumentException("not a user pseudonym: " + user);
+		}
+		model.addAttribute("user", user);
+		model.addAttribute("turns", queryLog.conversation(user));
+		model.addAttribute("titles", titles());
+		return "admin/conversation";
 	}
 
 	@GetMapping("/admin/unanswered")
@@ -81,7 +104,11 @@ class AdminPageController {
 		UnansweredFilter filter = new UnansweredQuery(from, to, status, limit).toFilter(ReviewStatus.NEW.code());
 		UnansweredPage page = queryLog.unanswered(filter);
 		model.addAttribute("page", page);
-		model.addAttribute("groups", grouping.group(page.groups()));
+		List<ReviewGroup> groups = grouping.group(page.groups());
+		model.addAttribute("groups", groups);
+		model.addAttribute("askers", groups.stream()
+			.limit(ASKERS_FOR_GROUPS)
+			.collect(Collectors.toMap(ReviewGroup::id, g -> queryLog.askers(g.texts(), ASKERS), (a, b) -> a)));
 		model.addAttribute("from", filter.from());
 		model.addAttribute("to", filter.to());
 		model.addAttribute("status", filter.status() == null ? "all" : filter.status().code());
