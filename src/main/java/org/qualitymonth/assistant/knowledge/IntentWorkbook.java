@@ -26,11 +26,13 @@ import org.qualitymonth.assistant.system.Messages;
 public final class IntentWorkbook {
 
 	/** The sheet's name, as staff see it on its tab. */
-	public static final String SHEET = "意图";
+	public static final String SHEET = Messages.get("workbook.sheet");
 
-	/** Column headers: Chinese for staff, the YAML field in brackets so the two can be matched. */
-	static final List<String> HEADERS = List.of("id", "标题 (title)", "回答 (answer)", "出处 (source)",
-			"问法，每行一条 (examples)", "相关意图 (related)", "公开信息，每行一条 (public_info)", "文件 (file)");
+	/**
+	 * Column headers: Chinese for staff, the YAML field in brackets so the two can be matched (id, title, answer,
+	 * source, examples, related, public_info, file).
+	 */
+	static final List<String> HEADERS = List.of(Messages.get("workbook.headers").split("\\|"));
 
 	private static final Pattern FILE = Pattern.compile("[A-Za-z0-9_-]+\\.ya?ml");
 
