@@ -50,10 +50,23 @@
   }
 
   class HttpError extends Error {
-    constructor(status) {
+    constructor(status, retryAfter) {
       super('HTTP ' + status);
       this.status = status;
+      this.retryAfter = retryAfter;
     }
+  }
+
+  /** Seconds to wait from a Retry-After header (delta-seconds or an HTTP date), or null when there is none. */
+  function retryAfterSeconds(header) {
+    if (!header) {
+      return null;
+    }
+    if (/^\d+$/.test(header.trim())) {
+      return Math.max(1, parseInt(header.trim(), 10));
+    }
+    const date = Date.parse(header);
+    return Number.isNaN(date) ? null : Math.max(1, Math.ceil((date - Date.now()) / 1000));
   }
 
   async function request(method, url, body) {
@@ -64,7 +77,7 @@
     }
     const response = await fetch(url, options);
     if (!response.ok) {
-      throw new HttpError(response.status);
+      throw new HttpError(response.status, retryAfterSeconds(response.headers.get('Retry-After')));
     }
     return response.status === 204 ? null : response.json();
   }
@@ -140,7 +153,15 @@
   }
 
   function showError(error) {
-    if (error instanceof HttpError && error.status === 404) {
+    if (error instanceof HttpError && error.status === 429) {
+      const node = fromTemplate('error-throttled-template');
+      if (error.retryAfter !== null) {
+        node.querySelector('.wait-seconds').textContent = String(error.retryAfter);
+        node.querySelector('.wait-known').hidden = false;
+        node.querySelector('.wait-unknown').hidden = true;
+      }
+      append(node);
+    } else if (error instanceof HttpError && error.status === 404) {
       append(fromTemplate('error-stale-template'));
     } else if (error instanceof HttpError && error.status >= 400 && error.status < 500) {
       append(fromTemplate('error-rejected-template'));

@@ -1,5 +1,8 @@
 package org.qualitymonth.assistant;
 
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
 import org.qualitymonth.assistant.nlu.FeatureExtractor;
 import org.qualitymonth.assistant.nlu.TextNormalizer;
 import org.qualitymonth.assistant.system.StaffCommands;
@@ -7,14 +10,17 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** Starts the assistant; {@code validate}, {@code chat} and {@code eval} run the staff tools instead. */
+/**
+ * Starts the assistant when given no command (only {@code --name=value} settings); any command word
+ * ({@code validate}, {@code chat}, {@code eval}, {@code help} or a typo) runs the staff tools instead.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class AssistantApplication {
 
 	public static void main(String[] args) {
 		if (StaffCommands.handles(args)) {
-			System.exit(StaffCommands.run(args, new java.io.PrintStream(System.out, true, java.nio.charset.StandardCharsets.UTF_8)));
+			System.exit(StaffCommands.run(args, new PrintStream(System.out, true, StandardCharsets.UTF_8)));
 		}
 		warmUpChineseDictionaries();
 		SpringApplication.run(AssistantApplication.class, args);

@@ -56,16 +56,37 @@ final class IntentExamples {
 	}
 
 	synchronized Result add(String intentId, String example) {
-		String text = example == null ? "" : example.strip();
-		if (text.isEmpty() || text.length() > MAX_LENGTH || text.contains("\n") || text.contains("\r")) {
+		return add(intentId, List.of(example == null ? "" : example));
+	}
+
+	/**
+	 * Adds every example to the intent in one edit of its file: one check, one reload, and all or none of them
+	 * (a review group added as a whole).
+	 */
+	synchronized Result add(String intentId, List<String> examples) {
+		List<String> texts = examples.stream().map(String::strip).distinct().toList();
+		if (texts.isEmpty() || texts.stream().anyMatch(IntentExamples::badText)) {
 			return Result.refused("admin.example.badText", List.of(), MAX_LENGTH);
 		}
 		Path directory = reloader.directory();
 		try {
 			for (Path file : intentFiles(directory)) {
 				byte[] original = Files.readAllBytes(file);
-				Optional<ExampleFileEditor.Edit> edit = editor.addExample(new String(original, StandardCharsets.UTF_8),
-						intentId, text);
+				String content = new String(original, StandardCharsets.UTF_8);
+				Optional<ExampleFileEditor.Edit> edit = Optional.empty();
+				int firstNewLine = 0;
+				for (String text : texts) {
+					Optional<ExampleFileEditor.Edit> next = editor.addExample(content, intentId, text);
+					if (next.isEmpty()) {
+						break;
+					}
+					if (!next.get().alreadyThere() && firstNewLine == 0) {
+						firstNewLine = next.get().line();
+					}
+					content = next.get().content();
+					edit = Optional.of(new ExampleFileEditor.Edit(content,
+							firstNewLine > 0 ? firstNewLine : next.get().line(), firstNewLine == 0));
+				}
 				if (edit.isPresent()) {
 					return apply(directory, file, original, edit.get(), intentId);
 				}
@@ -79,6 +100,10 @@ final class IntentExamples {
 			log.warn("Adding an example to {} failed: {}", intentId, ex.toString());
 			return Result.refused("admin.example.ioError", List.of(), ex.getMessage());
 		}
+	}
+
+	private static boolean badText(String text) {
+		return text.isEmpty() || text.length() > MAX_LENGTH || text.contains("\n") || text.contains("\r");
 	}
 
 	private Result apply(Path directory, Path file, byte[] original, ExampleFileEditor.Edit edit, String intentId)

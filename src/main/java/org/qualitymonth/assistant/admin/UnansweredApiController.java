@@ -29,15 +29,19 @@ class UnansweredApiController {
 
 	private final QueryLog queryLog;
 
-	UnansweredApiController(QueryLog queryLog) {
+	private final ReviewGrouping grouping;
+
+	UnansweredApiController(QueryLog queryLog, ReviewGrouping grouping) {
 		this.queryLog = queryLog;
+		this.grouping = grouping;
 	}
 
 	@GetMapping(path = "/api/v1/admin/unanswered", produces = MediaType.APPLICATION_JSON_VALUE)
 	Response unanswered(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			@RequestParam(required = false) String status, @RequestParam(required = false) String limit) {
 		UnansweredFilter filter = new UnansweredQuery(from, to, status, limit).toFilter("all");
-		return Response.of(queryLog.unanswered(filter));
+		UnansweredPage page = queryLog.unanswered(filter);
+		return Response.of(page, grouping.group(page.groups()));
 	}
 
 	@GetMapping(path = "/api/v1/admin/unanswered.csv")
@@ -50,7 +54,7 @@ class UnansweredApiController {
 		return ResponseEntity.ok()
 			.contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
-			.body(UnansweredCsv.write(page.groups()));
+			.body(UnansweredCsv.write(grouping.group(page.groups())));
 	}
 
 	@ExceptionHandler(IllegalArgumentException.class)
@@ -70,25 +74,46 @@ class UnansweredApiController {
 			.body(Map.of("status", status.value(), "error", status.getReasonPhrase(), "message", message));
 	}
 
-	/** The JSON body: the filter as applied, how many groups match, and the groups. */
-	record Response(String from, String to, String status, int limit, long total, List<Group> groups) {
+	/**
+	 * The JSON body: the filter as applied, how many wordings match, the wordings ({@code groups}, each with the id
+	 * of its group by meaning) and the groups by meaning.
+	 */
+	record Response(String from, String to, String status, int limit, long total, List<Group> groups,
+			List<MeaningGroup> meaningGroups) {
 
-		static Response of(UnansweredPage page) {
+		static Response of(UnansweredPage page, List<ReviewGroup> meaning) {
 			UnansweredFilter f = page.filter();
+			Map<String, String> groupOf = new java.util.HashMap<>();
+			meaning.forEach(m -> m.texts().forEach(text -> groupOf.put(text, m.id())));
 			return new Response(f.from() == null ? null : f.from().toString(), f.to() == null ? null : f.to().toString(),
 					f.status() == null ? "all" : f.status().code(), f.limit(), page.total(),
-					page.groups().stream().map(Group::of).toList());
+					page.groups().stream().map(g -> Group.of(g, groupOf.get(g.text()))).toList(),
+					meaning.stream().map(MeaningGroup::of).toList());
 		}
 
 	}
 
 	/** One unanswered question and how often, when and where it was asked. */
 	record Group(String text, long count, OffsetDateTime firstSeen, OffsetDateTime lastSeen, List<String> channels,
-			List<UnansweredGroup.IntentShare> topIntents, String status, String addedTo) {
+			List<UnansweredGroup.IntentShare> topIntents, String status, String addedTo, String groupId) {
 
-		static Group of(UnansweredGroup g) {
+		static Group of(UnansweredGroup g, String groupId) {
 			return new Group(g.text(), g.count(), g.firstSeen(), g.lastSeen(), g.channels(), g.topIntents(),
-					g.status().code(), g.addedTo());
+					g.status().code(), g.addedTo(), groupId);
+		}
+
+	}
+
+	/** Wordings that ask the same thing: the representative first, a few more, and the intents nearest to them. */
+	record MeaningGroup(String id, long count, int wordingCount, List<String> wordings, OffsetDateTime firstSeen,
+			OffsetDateTime lastSeen, List<UnansweredGroup.IntentShare> nearestIntents, String status) {
+
+		private static final int SHOWN = 5;
+
+		static MeaningGroup of(ReviewGroup g) {
+			return new MeaningGroup(g.id(), g.count(), g.wordings().size(),
+					g.texts().subList(0, Math.min(SHOWN, g.texts().size())), g.firstSeen(), g.lastSeen(),
+					g.nearestIntents(), g.status().code());
 		}
 
 	}

@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 
 import org.qualitymonth.assistant.querylog.ReviewStatus;
 import org.qualitymonth.assistant.querylog.UnansweredFilter;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The filter parameters of the unanswered list as they arrive in a URL ({@code from}, {@code to},
@@ -42,6 +43,21 @@ record UnansweredQuery(String from, String to, String status, String limit) {
 
 	private static boolean blank(String s) {
 		return s == null || s.isBlank();
+	}
+
+	/** A link back to a page with only the filter parameters (never a URL taken from the request). */
+	static String back(String path, String from, String to, String status) {
+		UriComponentsBuilder uri = UriComponentsBuilder.fromPath(path);
+		if (UnansweredQuery.date("from", from) != null) {
+			uri.queryParam("from", from.strip());
+		}
+		if (UnansweredQuery.date("to", to) != null) {
+			uri.queryParam("to", to.strip());
+		}
+		if (status != null && !status.isBlank()) {
+			uri.queryParam("status", status.equalsIgnoreCase("all") ? "all" : ReviewStatus.parse(status).code());
+		}
+		return uri.encode().build().toUriString();
 	}
 
 }

@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.qualitymonth.assistant.system.Messages;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -23,6 +25,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * problem can name the line staff have to fix.
  */
 final class IntentFileParser {
+
+	private static final Pattern LIST_ITEM = Pattern.compile("^\\s*-\\s+(.+)$");
 
 	private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]*");
 
@@ -53,13 +57,7 @@ final class IntentFileParser {
 			root = new Yaml(options).compose(new StringReader(content));
 		}
 		catch (MarkedYAMLException ex) {
-			int line = ex.getProblemMark() != null ? ex.getProblemMark().getLine() + 1 : 0;
-			String what = ex.getProblem() != null ? ex.getProblem() : ex.getMessage();
-			if (ex.getContext() != null && ex.getContextMark() != null) {
-				// e.g. an unclosed quote is noticed at the end of the file but started on the context line
-				what += " (" + ex.getContext() + " @ line " + (ex.getContextMark().getLine() + 1) + ")";
-			}
-			problems.add(problem(file, line, "problem.yaml", what));
+			problems.add(YamlErrors.explain(file, content, ex));
 			return new Parsed(intents, problems);
 		}
 		catch (YAMLException ex) {
@@ -70,11 +68,12 @@ final class IntentFileParser {
 			return CatalogueFileParser.parse(file, map, problems);
 		}
 		if (root != null) {
+			String[] lines = content.split("\r?\n", -1);
 			for (Node item : intentNodes(file, root, problems)) {
-				readIntent(file, item, problems).ifPresent(intents::add);
+				readIntent(file, item, lines, problems).ifPresent(intents::add);
 			}
 		}
-		if (intents.isEmpty() && problems.isEmpty()) {
+		if (intents.isEmpty() && errors(problems) == 0) {
 			// what a save cut short by a crash or a full disk leaves; a file staff no longer want is deleted instead
 			problems.add(problem(file, 0, "problem.empty"));
 		}
@@ -98,12 +97,16 @@ final class IntentFileParser {
 		return List.of();
 	}
 
-	private Optional<Intent> readIntent(String file, Node node, List<Problem> problems) {
+	private static long errors(List<Problem> problems) {
+		return problems.stream().filter(Problem::isError).count();
+	}
+
+	private Optional<Intent> readIntent(String file, Node node, String[] lines, List<Problem> problems) {
 		if (!(node instanceof MappingNode map)) {
 			problems.add(problem(file, line(node), "problem.notMapping"));
 			return Optional.empty();
 		}
-		int before = problems.size();
+		long before = errors(problems);
 		for (NodeTuple tuple : map.getValue()) {
 			String key = scalar(tuple.getKeyNode());
 			if (key == null || !FIELDS.contains(key)) {
@@ -118,13 +121,14 @@ final class IntentFileParser {
 		String source = text(file, map, "source", false, problems);
 		String answer = text(file, map, "answer", true, problems);
 		List<String> examples = list(file, map, "examples", true, problems);
+		reportMergedExamples(file, value(map, "examples"), lines, problems);
 		List<String> related = list(file, map, "related", false, problems);
 		List<String> publicInfo = list(file, map, "public_info", false, problems);
 		String titleEn = text(file, map, "title_en", false, problems);
 		String answerEn = text(file, map, "answer_en", false, problems);
 		List<Fact> facts = facts(file, map, problems);
 		List<String> keywords = list(file, map, "keywords", false, problems);
-		if (problems.size() > before) {
+		if (errors(problems) > before) {
 			return Optional.empty();
 		}
 		Intent.English english = answerEn == null ? null : new Intent.English(titleEn == null ? null : titleEn.strip(),
@@ -202,7 +206,10 @@ final class IntentFileParser {
 		List<String> items = new ArrayList<>();
 		for (Node item : sequence.getValue()) {
 			String value = scalar(item);
-			if (value == null) {
+			if (value == null && colonInside(item) != null) {
+				problems.add(problem(file, line(item), "problem.colonInExample", colonInside(item)));
+			}
+			else if (value == null) {
 				problems.add(problem(file, line(item), "problem.notText", field));
 			}
 			else if (!value.isBlank()) {
@@ -210,6 +217,46 @@ final class IntentFileParser {
 			}
 		}
 		return items;
+	}
+
+	/**
+	 * {@code - 电话: 多少} is a one-entry mapping to YAML; staff meant the text {@code 电话: 多少}.
+	 * Returns that text, or null when the item is something else.
+	 */
+	private static String colonInside(Node item) {
+		if (item instanceof MappingNode map && map.getValue().size() == 1) {
+			NodeTuple tuple = map.getValue().get(0);
+			String key = scalar(tuple.getKeyNode());
+			String value = scalar(tuple.getValueNode());
+			if (key != null && value != null) {
+				return key + ": " + value;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * One space too many before {@code - 邮箱} turns it into the continuation of the example above
+	 * ("联系邮箱 - 邮箱"): valid YAML, so only the source lines show it.
+	 */
+	private static void reportMergedExamples(String file, Node examples, String[] lines, List<Problem> problems) {
+		if (!(examples instanceof SequenceNode sequence)) {
+			return;
+		}
+		for (Node item : sequence.getValue()) {
+			if (!(item instanceof ScalarNode scalar) || scalar.getScalarStyle() != DumperOptions.ScalarStyle.PLAIN) {
+				continue;
+			}
+			int first = item.getStartMark().getLine();
+			int last = Math.min(item.getEndMark().getLine(), lines.length - 1);
+			for (int i = first + 1; i <= last; i++) {
+				Matcher swallowed = LIST_ITEM.matcher(lines[i]);
+				if (swallowed.matches()) {
+					problems.add(problem(file, i + 1, "problem.mergedExample", i + 1, swallowed.group(1).strip(),
+							scalar.getValue()).asWarning());
+				}
+			}
+		}
 	}
 
 	static Node value(MappingNode map, String key) {

@@ -71,12 +71,16 @@ public final class KnowledgeLoader {
 				departmentsFile = name;
 			}
 		}
-		if (problems.isEmpty() && files.isEmpty()) {
+		boolean parsed = problems.stream().noneMatch(Problem::isError);
+		if (parsed && files.isEmpty()) {
 			problems.add(problem(directory.toString(), 0, "problem.noFiles"));
 		}
-		if (problems.isEmpty()) {
+		else if (parsed) {
 			problems.addAll(validator.validate(intents));
-			problems.addAll(validator.validateCatalogue(intents, departments, specifics));
+			if (problems.stream().noneMatch(Problem::isError)) {
+				// a broken intent (a duplicate id) would show again as every suggestion pointing at it: one mistake, one message
+				problems.addAll(validator.validateCatalogue(intents, departments, specifics));
+			}
 		}
 		if (problems.stream().anyMatch(Problem::isError)) {
 			throw new InvalidKnowledgeException(problems);

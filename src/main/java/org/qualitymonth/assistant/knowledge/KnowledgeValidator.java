@@ -3,10 +3,11 @@ package org.qualitymonth.assistant.knowledge;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Set;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import static org.qualitymonth.assistant.knowledge.IntentFileParser.problem;
 
@@ -29,15 +30,17 @@ final class KnowledgeValidator {
 		List<Problem> problems = new ArrayList<>();
 		Map<String, Intent> ids = new HashMap<>();
 		Map<String, Intent> examples = new HashMap<>();
+		List<Intent> duplicates = new ArrayList<>();
 		for (Intent intent : intents) {
 			String file = intent.origin().file();
 			Intent earlier = ids.putIfAbsent(intent.id(), intent);
 			if (earlier != null) {
-				problems.add(problem(file, intent.origin().line(), "problem.duplicateId", intent.id(), earlier.origin()));
+				duplicates.add(intent);
 			}
 			for (String example : intent.examples()) {
 				Intent owner = examples.putIfAbsent(exampleKey(example), intent);
-				if (owner != null && owner != intent) {
+				// a copied intent whose id was not changed repeats its examples too: that is the duplicate id, once
+				if (owner != null && owner != intent && !owner.id().equals(intent.id())) {
 					problems.add(problem(file, intent.origin().line(), "problem.duplicateExample", example, owner.id(),
 							intent.id(), owner.origin()));
 				}
@@ -63,10 +66,21 @@ final class KnowledgeValidator {
 				}
 			}
 		}
+		Set<String> missing = new LinkedHashSet<>();
 		for (Intent intent : intents) {
-			for (String related : intent.related()) {
-				if (!ids.containsKey(related)) {
-					problems.add(problem(intent.origin().file(), intent.origin().line(), "problem.unknownRelated", related));
+			intent.related().stream().filter(related -> !ids.containsKey(related)).forEach(missing::add);
+		}
+		for (Intent duplicate : duplicates) {
+			problems.add(duplicateId(duplicate, ids.get(duplicate.id()), missing));
+		}
+		if (duplicates.isEmpty()) {
+			// with a duplicate id, links to a vanished id are the rename's knock-on, named in its message
+			for (Intent intent : intents) {
+				for (String related : intent.related()) {
+					if (!ids.containsKey(related)) {
+						problems.add(problem(intent.origin().file(), intent.origin().line(), "problem.unknownRelated",
+								related));
+					}
 				}
 			}
 		}
@@ -137,6 +151,20 @@ final class KnowledgeValidator {
 		for (String fact : grounding.ungroundedFacts(text, publicInfo)) {
 			problems.add(problem(at.file(), at.line(), "problem.ungrounded", fact).asWarning());
 		}
+	}
+
+	/**
+	 * An id clashes when staff copy an intent and forget to rename it, or rename one to an id already
+	 * taken; in the second case every link to the old id breaks too. One mistake, one message.
+	 */
+	private static Problem duplicateId(Intent duplicate, Intent earlier, Set<String> missing) {
+		String file = duplicate.origin().file();
+		int line = duplicate.origin().line();
+		if (missing.isEmpty()) {
+			return problem(file, line, "problem.duplicateId", duplicate.id(), earlier.origin());
+		}
+		return problem(file, line, "problem.duplicateIdRenamed", duplicate.id(), earlier.origin(),
+				String.join("”“", missing));
 	}
 
 	/** Examples that differ only in spaces, case or final punctuation count as the same. */

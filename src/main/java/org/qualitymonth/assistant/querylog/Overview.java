@@ -18,15 +18,30 @@ import java.util.List;
  * @param days questions per day, every day of the period
  * @param topIntents the most answered intents
  * @param topUnanswered the most asked unanswered questions not yet reviewed
+ * @param channel the channel the figures are for, or null for all
+ * @param feedbackByIntent rated answers per intent, most 👎 first
+ * @param channels every channel in the log, for the filter
  */
 public record Overview(LocalDate from, LocalDate to, long total, long answered, long suggested, long declined,
 		long helpful, long unhelpful, long users, List<Day> days, List<IntentCount> topIntents,
-		List<UnansweredGroup> topUnanswered) {
+		List<UnansweredGroup> topUnanswered, String channel, List<IntentFeedback> feedbackByIntent,
+		List<String> channels) {
 
 	public Overview {
 		days = List.copyOf(days);
 		topIntents = List.copyOf(topIntents);
 		topUnanswered = List.copyOf(topUnanswered);
+		feedbackByIntent = List.copyOf(feedbackByIntent);
+		channels = List.copyOf(channels);
+	}
+
+	/** How an intent's answers were rated. */
+	public record IntentFeedback(String intent, long unhelpful, long rated) {
+
+		public double unhelpfulRate() {
+			return rated == 0 ? 0 : (double) unhelpful / rated;
+		}
+
 	}
 
 	/** Share of questions answered (confidently or with a suggestion), 0 when nothing was asked. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -31,6 +32,8 @@ public final class QueryLog {
 
 	private final ZoneId zone;
 
+	private static final int MAX_TURNS = 500;
+
 	QueryLog(QueryLogRepository repository, QueryLogWriter writer, SchemaGate schema, Clock clock, ZoneId zone) {
 		this.repository = repository;
 		this.writer = writer;
@@ -46,6 +49,11 @@ public final class QueryLog {
 
 	/** Questions per day, rates, top intents and top unanswered questions, {@code from} to {@code to} inclusive. */
 	public Overview overview(LocalDate from, LocalDate to) {
+		return overview(from, to, null);
+	}
+
+	/** The overview of one channel ({@code web}, {@code telegram}, …), or of all when {@code channel} is null. */
+	public Overview overview(LocalDate from, LocalDate to, String channel) {
 		Objects.requireNonNull(from, "from");
 		Objects.requireNonNull(to, "to");
 		if (from.isAfter(to)) {
@@ -54,7 +62,7 @@ public final class QueryLog {
 		if (ChronoUnit.DAYS.between(from, to) >= MAX_OVERVIEW_DAYS) {
 			throw new IllegalArgumentException("the overview covers at most " + MAX_OVERVIEW_DAYS + " days");
 		}
-		return read(() -> repository.overview(from, to, TOP));
+		return read(() -> repository.overview(from, to, TOP, channel));
 	}
 
 	/**
@@ -68,6 +76,17 @@ public final class QueryLog {
 			repository.review(text, status, status == ReviewStatus.ADDED ? intent : null, clock.instant());
 			return null;
 		});
+	}
+
+	/** The pseudonymous users who asked any of {@code texts}, most recent first: the way into their conversations. */
+	public List<String> askers(List<String> texts, int limit) {
+		return read(() -> repository.askers(texts, limit));
+	}
+
+	/** One pseudonymous user's questions in the order asked, normalised and redacted as stored. */
+	public List<Turn> conversation(String user) {
+		Objects.requireNonNull(user, "user");
+		return read(() -> repository.conversation(user, MAX_TURNS));
 	}
 
 	/** Today in the log's time zone. */

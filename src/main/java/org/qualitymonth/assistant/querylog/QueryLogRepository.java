@@ -116,8 +116,12 @@ final class QueryLogRepository {
 	}
 
 	UnansweredPage unanswered(UnansweredFilter filter) {
+		return unanswered(filter, null);
+	}
+
+	private UnansweredPage unanswered(UnansweredFilter filter, String channel) {
 		Map<String, Object> params = new HashMap<>();
-		String asked = askedConditions(filter.from(), filter.to(), params);
+		String asked = askedConditions(filter.from(), filter.to(), params) + channelCondition(channel, params);
 		String where = asked + " AND q.outcome = 'declined'" + reviewCondition(filter.status(), params);
 		String from = " FROM query_log q LEFT JOIN query_review r ON r.question = q.question WHERE " + where;
 		long total = jdbc.sql("SELECT COUNT(DISTINCT q.question)" + from).params(params).query(Long.class).single();
@@ -132,8 +136,13 @@ final class QueryLogRepository {
 	}
 
 	Overview overview(LocalDate from, LocalDate to, int top) {
+		return overview(from, to, top, null);
+	}
+
+	/** The overview of one channel's questions, or of all of them when {@code channel} is null. */
+	Overview overview(LocalDate from, LocalDate to, int top, String channel) {
 		Map<String, Object> params = new HashMap<>();
-		String range = " FROM query_log q WHERE " + askedConditions(from, to, params);
+		String range = " FROM query_log q WHERE " + askedConditions(from, to, params) + channelCondition(channel, params);
 		Map<LocalDate, long[]> perDay = new LinkedHashMap<>();
 		for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
 			perDay.put(d, new long[3]);
@@ -173,9 +182,46 @@ final class QueryLogRepository {
 			.params(params)
 			.query((rs, n) -> new Overview.IntentCount(rs.getString(1), rs.getLong(2)))
 			.list();
-		List<UnansweredGroup> unanswered = unanswered(new UnansweredFilter(from, to, ReviewStatus.NEW, top)).groups();
+		List<Overview.IntentFeedback> feedback = jdbc
+			.sql("SELECT q.intent, SUM(CASE WHEN q.helpful THEN 0 ELSE 1 END) AS down, COUNT(*) AS rated" + range
+					+ " AND q.helpful IS NOT NULL AND q.intent IS NOT NULL GROUP BY q.intent ORDER BY down DESC, rated DESC, q.intent"
+					+ " LIMIT :top")
+			.params(params)
+			.query((rs, n) -> new Overview.IntentFeedback(rs.getString(1), rs.getLong(2), rs.getLong(3)))
+			.list();
+		List<UnansweredGroup> unanswered = unanswered(new UnansweredFilter(from, to, ReviewStatus.NEW, top), channel)
+			.groups();
 		return new Overview(from, to, answered + suggested + declined, answered, suggested, declined, ratings[0],
-				ratings[1], users, days, intents, unanswered);
+				ratings[1], users, days, intents, unanswered, channel, feedback, channels());
+	}
+
+	/** Every channel questions came from, for the filter. */
+	List<String> channels() {
+		return jdbc.sql("SELECT DISTINCT channel FROM query_log ORDER BY channel").query(String.class).list();
+	}
+
+	/** The pseudonymous users who asked any of {@code texts}, most recent first. */
+	List<String> askers(List<String> texts, int limit) {
+		if (texts.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT q.user_hash, MAX(q.asked_at) AS last_asked FROM query_log q WHERE q.question IN (:texts)"
+				+ " AND q.user_hash IS NOT NULL GROUP BY q.user_hash ORDER BY last_asked DESC LIMIT :limit")
+			.param("texts", texts.subList(0, Math.min(texts.size(), IN_CHUNK)))
+			.param("limit", limit)
+			.query((rs, n) -> rs.getString(1))
+			.list();
+	}
+
+	/** One pseudonymous user's questions in the order asked (texts as stored: normalised and redacted). */
+	List<Turn> conversation(String user, int limit) {
+		return jdbc.sql("SELECT q.asked_at, q.channel, q.question, q.outcome, q.intent, q.helpful FROM query_log q"
+				+ " WHERE q.user_hash = :user ORDER BY q.asked_at, q.id LIMIT :limit")
+			.param("user", user)
+			.param("limit", limit)
+			.query((rs, n) -> new Turn(local(rs.getObject(1, OffsetDateTime.class)), rs.getString(2), rs.getString(3),
+					rs.getString(4), rs.getString(5), (Boolean) rs.getObject(6)))
+			.list();
 	}
 
 	/** Records a staff decision on a question; {@link ReviewStatus#NEW} undoes it. */
@@ -231,6 +277,14 @@ final class QueryLogRepository {
 			params.put("to", to);
 		}
 		return sql.toString();
+	}
+
+	private static String channelCondition(String channel, Map<String, Object> params) {
+		if (channel == null) {
+			return "";
+		}
+		params.put("channel", channel);
+		return " AND q.channel = :channel";
 	}
 
 	private static String reviewCondition(ReviewStatus status, Map<String, Object> params) {

@@ -132,6 +132,9 @@ class AdminPagesBrowserTest {
 		assertThat(today.findElement(By.cssSelector("rect.answered")).getRect().getWidth() / whole).isCloseTo(1 / 7.0, within(0.02));
 		assertThat(today.findElement(By.cssSelector("rect.declined")).getRect().getWidth() / whole).isCloseTo(6 / 7.0, within(0.02));
 		assertEscaped();
+		assertThat(browser.findElement(By.cssSelector("#knowledge .version")).getText()).isEqualTo(json
+			.readTree(app.get("/api/v1/admin/knowledge", RunningApp.ADMIN_PASSWORD).body()).get("status").get("version").asString());
+		assertThat(browser.findElements(By.cssSelector("#knowledge .rejected"))).isEmpty();
 		checkScreenshot("admin-overview-laptop.png");
 
 		submit(browser.findElement(By.linkText("未回答问题")));
@@ -153,9 +156,18 @@ class AdminPagesBrowserTest {
 		browser.get(app.url("/admin/unanswered"));
 
 		WebElement mascot = group(MASCOT);
+		// nothing is preselected: the engine's guess for an unanswered question is as likely wrong as right
+		assertThat(new Select(mascot.findElement(By.name("intent"))).getFirstSelectedOption().getText()).isEqualTo("请选择意图");
+		((JavascriptExecutor) browser).executeScript("arguments[0].removeAttribute('required')",
+				mascot.findElement(By.name("intent")));
+		submit(mascot.findElement(By.cssSelector("button.add-example")));
+		assertThat(browser.findElement(By.id("flash")).getText()).contains("请先在“意图”中选择");
+		assertThat(questions()).contains(MASCOT);
+		mascot = group(MASCOT);
 		new Select(mascot.findElement(By.name("intent"))).selectByValue("slogans");
 		submit(mascot.findElement(By.cssSelector("button.add-example")));
-		assertThat(browser.findElement(By.id("flash")).getText()).contains("slogans", "无需重启");
+		assertThat(browser.findElement(By.id("flash")).getText()).contains("意图“活动口号”", "无需重启")
+			.doesNotContain("slogans");
 		assertThat(questions()).doesNotContain(MASCOT);
 		assertThat(Files.readString(dir.resolve("intents/80_contact.yaml"), StandardCharsets.UTF_8)).contains("      - " + MASCOT + "\n");
 		JsonNode now = json.readTree(app.ask(MASCOT, "after-adding").body());
@@ -170,12 +182,46 @@ class AdminPagesBrowserTest {
 		assertThat(browser.findElement(By.id("flash")).getText()).contains("已撤销修改", "contact_person");
 		assertThat(questions()).contains("附近有什么好吃的");
 
+		submit(group("附近有什么好吃的").findElement(By.cssSelector("button.mark-out-of-scope")));
+		assertThat(browser.findElement(By.id("flash")).getText()).contains("拒答示例", "其他问题");
+		assertThat(questions()).doesNotContain("附近有什么好吃的");
+		assertThat(Files.readString(dir.resolve("intents/90_out_of_scope.yaml"), StandardCharsets.UTF_8))
+			.contains("- 附近有什么好吃的\n");
+		assertThat(json.readTree(app.ask("附近有什么好吃的", "after-out-of-scope").body()).get("answered").asBoolean()).isFalse();
+
+		// a broken save: the overview names the file, the line and what to do, while the last good version serves
+		String version = json.readTree(app.get("/api/v1/admin/knowledge", RunningApp.ADMIN_PASSWORD).body())
+			.get("status").get("version").asString();
+		Path contact = dir.resolve("intents/80_contact.yaml");
+		List<String> lines = new java.util.ArrayList<>(Files.readAllLines(contact, StandardCharsets.UTF_8));
+		lines.set(19, "      - \"联系人");
+		Files.write(contact, lines, StandardCharsets.UTF_8);
+		new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !lastReloadOk());
+		submit(browser.findElement(By.linkText("概览")));
+		WebElement knowledge = browser.findElement(By.id("knowledge"));
+		assertThat(knowledge.findElement(By.cssSelector(".version")).getText()).isEqualTo(version);
+		assertThat(knowledge.findElement(By.cssSelector(".rejected")).getText()).contains("没有生效", "80_contact.yaml 第 20 行",
+				"引号没有结束引号", "20 |       - \"联系人");
+		checkScreenshot("admin-overview-rejected-edit.png");
+
 		browser.manage().window().setSize(new Dimension(390, 844));
 		browser.navigate().refresh();
 		long overflow = (Long) ((JavascriptExecutor) browser)
 			.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
 		assertThat(overflow).as("no sideways scrolling on a phone").isLessThanOrEqualTo(0);
 		checkScreenshot("admin-unanswered-phone.png");
+	}
+
+	private boolean lastReloadOk() {
+		try {
+			return json.readTree(app.get("/api/v1/admin/knowledge", RunningApp.ADMIN_PASSWORD).body())
+				.get("status")
+				.get("lastReloadOk")
+				.asBoolean();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** Clicks something that loads a new page and waits until the new page is there. */

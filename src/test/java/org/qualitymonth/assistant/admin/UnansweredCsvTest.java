@@ -22,11 +22,13 @@ class UnansweredCsvTest {
 
 	@Test
 	void startsWithAByteOrderMarkSoExcelReadsUtf8() {
-		byte[] csv = UnansweredCsv.write(List.of(group("附近有什么好吃的")));
+		List<ReviewGroup> groups = ReviewGrouping.group(List.of(group("附近有什么好吃的")), new QuestionSimilarity(List.of()));
+		byte[] csv = UnansweredCsv.write(groups);
 		assertThat(Arrays.copyOf(csv, 3)).containsExactly(0xEF, 0xBB, 0xBF);
 		String text = new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8);
 		assertThat(text).isEqualTo(UnansweredCsv.HEADER + "\r\n"
-				+ "附近有什么好吃的,3,2020-09-01T10:00:00+08:00,2020-09-02T11:30:00+08:00,telegram web,new,,theme (0.41); time (0.20)\r\n");
+				+ "附近有什么好吃的,3,2020-09-01T10:00:00+08:00,2020-09-02T11:30:00+08:00,telegram web,new,,theme (0.41); time (0.20),"
+				+ ReviewGrouping.id("附近有什么好吃的") + "\r\n");
 	}
 
 	@Test

@@ -58,18 +58,39 @@ class KnowledgeLoaderTest {
 				  answer: 电话010-82262099
 				  examples: [电话, 座机]
 				  related: [nowhere]
-				- id: phone
+				- id: mobile
 				  answer: 电话010-82262033
 				  examples: [电话！]
 				""");
 		write("z.yml", OUT_OF_SCOPE);
 		assertThatThrownBy(() -> loader.load(dir)).isInstanceOfSatisfying(InvalidKnowledgeException.class,
 				ex -> assertThat(ex.problems()).extracting(Problem::english)
-					.anySatisfy(m -> assertThat(m).contains("Duplicate id \"phone\""))
 					.anySatisfy(m -> assertThat(m).contains("appears under both"))
 					.anySatisfy(m -> assertThat(m).contains("has 1 examples"))
 					.anySatisfy(m -> assertThat(m).contains("010-82262099"))
 					.anySatisfy(m -> assertThat(m).contains("related names \"nowhere\"")));
+	}
+
+	@Test
+	void reportsADuplicateIdOnceEvenWhenItsCopyRepeatsTheExamplesAndLinksBreak() throws Exception {
+		write("a.yaml", """
+				- id: phone
+				  answer: 电话010-82262033
+				  examples: [电话, 座机]
+				- id: phone
+				  answer: 电话010-82262033
+				  examples: [电话, 座机]
+				- id: fax
+				  answer: 传真
+				  examples: [传真, 传真号]
+				  related: [mobile]
+				""");
+		write("z.yml", OUT_OF_SCOPE);
+		assertThatThrownBy(() -> loader.load(dir)).isInstanceOfSatisfying(InvalidKnowledgeException.class,
+				ex -> assertThat(ex.problems()).filteredOn(Problem::isError).singleElement().satisfies(p -> {
+					assertThat(p.line()).isEqualTo(4);
+					assertThat(p.english()).contains("Duplicate id \"phone\"", "a.yaml:1", "\"mobile\"");
+				}));
 	}
 
 	@Test

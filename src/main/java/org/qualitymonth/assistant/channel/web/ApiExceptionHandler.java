@@ -1,5 +1,7 @@
 package org.qualitymonth.assistant.channel.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.qualitymonth.assistant.chat.NotReadyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,8 +52,16 @@ class ApiExceptionHandler {
 		return error(HttpStatus.NOT_ACCEPTABLE, "the answer is only available as application/json");
 	}
 
+	/**
+	 * A wrong method on the API gets JSON; on a page (admin forms, the webhook) the exception goes on to Spring's own
+	 * handling, which ends at the Chinese error page ({@link ErrorPages}).
+	 */
 	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-	ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException ex) {
+	ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException ex, HttpServletRequest request)
+			throws HttpRequestMethodNotSupportedException {
+		if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+			throw ex;
+		}
 		return error(HttpStatus.METHOD_NOT_ALLOWED, "use POST");
 	}
 

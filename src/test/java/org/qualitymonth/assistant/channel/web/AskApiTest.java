@@ -93,6 +93,7 @@ class AskApiTest {
 	@Test
 	void floodFromOneSessionMeets429WithRetryAfterWhileAnotherSessionIsServed() throws Exception {
 		int limited = 0;
+		long started = System.nanoTime();
 		for (int i = 0; i < 40; i++) {
 			HttpResponse<String> response = post("application/json", "{\"text\":\"主题" + i + "\",\"sessionId\":\"flood\"}");
 			if (response.statusCode() == 429) {
@@ -104,7 +105,9 @@ class AskApiTest {
 				assertThat(response.statusCode()).isEqualTo(200);
 			}
 		}
-		assertThat(limited).isGreaterThanOrEqualTo(10);
+		// the bucket refills greedily, one question every 2 s (30 a minute): on a busy machine the 40 take longer
+		long refilled = (System.nanoTime() - started) / 2_000_000_000L;
+		assertThat(limited).isGreaterThanOrEqualTo(10 - (int) refilled).isPositive();
 		assertThat(post("application/json", "{\"text\":\"主题\",\"sessionId\":\"calm\"}").statusCode()).isEqualTo(200);
 	}
 

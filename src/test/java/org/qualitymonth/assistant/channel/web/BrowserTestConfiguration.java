@@ -9,6 +9,9 @@ import org.qualitymonth.assistant.chat.Question;
 import org.qualitymonth.assistant.chat.Reply;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * What the browser tests add to the application: a record of the feedback. The pages run under the app's own
@@ -21,6 +24,22 @@ class BrowserTestConfiguration {
 	@Bean
 	FeedbackRecorder feedbackRecorder() {
 		return new FeedbackRecorder();
+	}
+
+	/**
+	 * Pages that fail as a bug would, at {@code /test-failure} and {@code /admin/test-failure}. A router function,
+	 * not a {@code @Controller}, so that component scanning does not add it to every other test's application.
+	 */
+	@Bean
+	RouterFunction<ServerResponse> failingPages() {
+		return RouterFunctions.route()
+			.GET("/test-failure", request -> {
+				throw new IllegalStateException("secret internal detail");
+			})
+			.GET("/admin/test-failure", request -> {
+				throw new IllegalStateException("secret internal detail");
+			})
+			.build();
 	}
 
 	/** Keeps every 👍/👎 that reaches the chat service. */

@@ -4,6 +4,10 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -280,6 +284,91 @@ class ChatPageBrowserTest {
 		assertThat(page.ask("联系邮箱是多少").answer()).contains("caiyugang@samr.gov.cn");
 		assertFitsThePhone();
 		chromium.screenshot("phone-conversation");
+	}
+
+	@Test
+	void onlyTheMessageListScrollsAfterFifteenQuestionsOnAPhone() {
+		chromium.phoneScreen();
+		page.open(url());
+		askFifteenQuestions();
+		assertOnlyTheMessageListScrolls(360);
+		chromium.screenshot("phone-fifteen-questions");
+	}
+
+	@Test
+	void onlyTheMessageListScrollsAfterFifteenQuestionsOnADesktop() {
+		page.open(url());
+		askFifteenQuestions();
+		assertOnlyTheMessageListScrolls(HeadlessChromium.DESKTOP_WIDTH);
+		chromium.screenshot("desktop-fifteen-questions");
+	}
+
+	@Test
+	void aThrottledQuestionSaysHowLongToWait() throws Exception {
+		page.open(url());
+		String session = (String) chromium.script("return window.sessionStorage.getItem('qm-assistant-session')");
+		HttpClient http = HttpClient.newHttpClient();
+		int status = 0;
+		for (int i = 0; i < 100 && status != 429; i++) {
+			status = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/ask"))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"质量月\", \"sessionId\": \"" + session + "\"}"))
+				.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+		}
+		assertThat(status).as("the session's questions run out").isEqualTo(429);
+		page.input().sendKeys(THEME_QUESTION);
+		WebElement error = page.failing(() -> page.input().sendKeys(Keys.ENTER));
+		assertThat(error.getText()).matches("(?s).*请在 ([1-9][0-9]?) 秒后再提问.*").doesNotContain("请缩短或修改");
+		int seconds = Integer.parseInt(error.getText().replaceAll("(?s).*请在 ([0-9]+) 秒后再提问.*", "$1"));
+		assertThat(seconds).isBetween(1, 60);
+		assertThat(page.input().getDomProperty("value")).isEqualTo(THEME_QUESTION);
+		// the refused request is logged by the browser as a failed resource load; nothing else
+		assertThat(chromium.consoleProblems()).allSatisfy(line -> assertThat(line).contains("429"));
+		chromium.console();
+	}
+
+	@Test
+	void unknownAddressShowsAChinesePageWithTheWayBack() {
+		for (boolean phone : new boolean[] { true, false }) {
+			if (phone) {
+				chromium.phoneScreen();
+			}
+			else {
+				chromium.desktopScreen();
+			}
+			chromium.driver().get("http://127.0.0.1:" + port + "/no-such-page");
+			String text = chromium.driver().findElement(org.openqa.selenium.By.tagName("body")).getText();
+			assertThat(chromium.driver().getTitle()).startsWith("找不到这个页面");
+			assertThat(text).contains("找不到这个页面", "返回问答首页", "404")
+				.doesNotContain("Whitelabel", "Not Found", "Exception", "error", "Error");
+			chromium.driver().findElement(org.openqa.selenium.By.linkText("返回问答首页")).click();
+			page.awaitTopics();
+		}
+		chromium.console();
+	}
+
+	private void askFifteenQuestions() {
+		List<String> questions = List.of(THEME_QUESTION, OFF_TOPIC_QUESTION, "联系人是谁", "活动时间", "怎么投诉");
+		for (int i = 0; i < 15; i++) {
+			page.ask(questions.get(i % questions.size()));
+		}
+		assertThat(page.replies()).hasSize(15);
+	}
+
+	@SuppressWarnings("unchecked")
+	private void assertOnlyTheMessageListScrolls(long viewportWidth) {
+		assertThat((Long) chromium.script("return window.innerWidth")).isEqualTo(viewportWidth);
+		long viewportHeight = (Long) chromium.script("return window.innerHeight");
+		assertThat((Long) chromium.script("return document.documentElement.scrollHeight")).as("page height")
+			.isLessThanOrEqualTo(viewportHeight);
+		assertThat((Long) chromium.script("return document.body.scrollHeight")).as("body height")
+			.isLessThanOrEqualTo(viewportHeight);
+		chromium.script("window.scrollTo(0, 10000)");
+		assertThat(((Number) chromium.script("return window.scrollY")).longValue()).as("the page itself scrolls").isZero();
+		Object scrollers = chromium.script("return Array.from(document.querySelectorAll('*'))"
+				+ ".filter(e => e.scrollHeight > e.clientHeight + 1 && ['auto', 'scroll'].includes(getComputedStyle(e).overflowY))"
+				+ ".map(e => e.className)");
+		assertThat((List<Object>) scrollers).as("elements that scroll").containsExactly("conversation");
 	}
 
 	private void assertFitsThePhone() {

@@ -28,7 +28,10 @@ class ChatPageHttpTest {
 	@DynamicPropertySource
 	static void dataDir(DynamicPropertyRegistry registry) {
 		registry.add("bot.data-dir", () -> dataDir.toString());
+		registry.add("bot.admin.password", () -> ADMIN_PASSWORD);
 	}
+
+	private static final String ADMIN_PASSWORD = "error-pages-test-password";
 
 	@LocalServerPort
 	int port;
@@ -60,6 +63,50 @@ class ChatPageHttpTest {
 	void compressesTheScriptForSlowPhoneConnections() throws Exception {
 		HttpResponse<String> script = get("/chat.js", "gzip");
 		assertThat(script.headers().firstValue("Content-Encoding")).hasValue("gzip");
+	}
+
+	@Test
+	void browsersGetChineseErrorPagesWithoutFrameworkText() throws Exception {
+		assertErrorPage(html("/no-such-page", false), 404, "找不到这个页面", "返回问答首页");
+		assertErrorPage(html("/test-failure", false), 500, "系统暂时出了点问题", "12315");
+		assertErrorPage(html("/no-such-page", true), 404, "找不到这个页面", "返回问答首页");
+	}
+
+	@Test
+	void loggedInAdminsGetChineseErrorPagesThatLeadBackToTheAdminPages() throws Exception {
+		assertErrorPage(html("/admin/no-such-page", true), 404, "管理后台没有这个页面", "返回管理概览");
+		assertErrorPage(html("/admin/unanswered/status", true), 405, "只接受页面上的按钮或表单提交", "返回管理概览");
+		assertErrorPage(html("/admin/test-failure", true), 500, "系统处理这个请求时出错", "返回管理概览");
+	}
+
+	@Test
+	void programsAskingForJsonStillGetJson() throws Exception {
+		HttpResponse<String> missing = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/nope"))
+			.header("Accept", "application/json")
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(missing.statusCode()).isEqualTo(404);
+		assertThat(missing.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("json"));
+	}
+
+	private static void assertErrorPage(HttpResponse<String> page, int status, String... texts) {
+		assertThat(page.statusCode()).as(page.uri().toString()).isEqualTo(status);
+		assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("text/html"));
+		assertThat(page.body()).as(page.uri().toString())
+			.contains("lang=\"zh-CN\"", "错误代码 " + status)
+			.contains(texts)
+			.doesNotContain("Whitelabel", "Exception", "secret internal detail", "trace", "Not Found",
+					"Method Not Allowed", "Internal Server Error");
+		assertThat(page.headers().allValues("Content-Security-Policy")).singleElement();
+	}
+
+	private HttpResponse<String> html(String path, boolean admin) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.header("Accept", "text/html,application/xhtml+xml");
+		if (admin) {
+			request.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+				.encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		}
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private HttpResponse<String> get(String path, String encoding) throws Exception {

@@ -1,0 +1,48 @@
+package org.qualitymonth.assistant.system;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.qualitymonth.assistant.knowledge.IntentWorkbook;
+import org.qualitymonth.assistant.knowledge.NoticeGrounding;
+import org.qualitymonth.assistant.knowledge.WorkbookImport;
+
+/**
+ * {@code validate intents.xlsx} and {@code import intents.xlsx}: the workbook exported from the admin API, checked
+ * like the intent files and, for import, written into them. A running assistant picks the files up by itself.
+ */
+final class WorkbookCommand {
+
+	private WorkbookCommand() {
+	}
+
+	static int run(String command, Path workbook, Path intents, Path notice, PrintStream out) {
+		if (workbook == null || !Files.isRegularFile(workbook)) {
+			out.println(Messages.get("cli.noWorkbook", workbook == null ? "" : workbook.toAbsolutePath().normalize()));
+			return StaffCommands.MISSING_FILES;
+		}
+		boolean write = command.equals("import");
+		try (InputStream in = Files.newInputStream(workbook)) {
+			IntentWorkbook.Read read = IntentWorkbook.read(in, workbook.getFileName().toString());
+			NoticeGrounding grounding = new NoticeGrounding(Files.readString(notice, StandardCharsets.UTF_8));
+			WorkbookImport.Result result = new WorkbookImport(grounding, 10).run(read, intents, write);
+			if (!result.ok()) {
+				ProblemReport.printErrors(result.problems(), workbook, out);
+				return 1;
+			}
+			result.problems().forEach(p -> ProblemReport.print(p, out));
+			out.println(write ? Messages.get("cli.import.ok", read.intents().size(), result.written().size(), intents,
+					String.join(", ", result.written())) : Messages.get("cli.workbook.ok", read.intents().size(), workbook));
+			return 0;
+		}
+		catch (IOException ex) {
+			out.println(Messages.get("cli.failed", String.valueOf(ex.getMessage())));
+			return StaffCommands.MISSING_FILES;
+		}
+	}
+
+}
