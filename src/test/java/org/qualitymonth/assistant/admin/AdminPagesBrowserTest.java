@@ -194,14 +194,15 @@ class AdminPagesBrowserTest {
 			.get("status").get("version").asString();
 		Path contact = dir.resolve("intents/80_contact.yaml");
 		List<String> lines = new java.util.ArrayList<>(Files.readAllLines(contact, StandardCharsets.UTF_8));
-		lines.set(19, "      - \"联系人");
+		int broken = lines.indexOf("      - 联系人") + 1;
+		lines.set(broken - 1, "      - \"联系人");
 		Files.write(contact, lines, StandardCharsets.UTF_8);
 		new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !lastReloadOk());
 		submit(browser.findElement(By.linkText("概览")));
 		WebElement knowledge = browser.findElement(By.id("knowledge"));
 		assertThat(knowledge.findElement(By.cssSelector(".version")).getText()).isEqualTo(version);
-		assertThat(knowledge.findElement(By.cssSelector(".rejected")).getText()).contains("没有生效", "80_contact.yaml 第 20 行",
-				"引号没有结束引号", "20 |       - \"联系人");
+		assertThat(knowledge.findElement(By.cssSelector(".rejected")).getText()).contains("没有生效", "80_contact.yaml 第 " + broken + " 行",
+				"引号没有结束引号", broken + " |       - \"联系人");
 		checkScreenshot("admin-overview-rejected-edit.png");
 
 		browser.manage().window().setSize(new Dimension(390, 844));

@@ -48,6 +48,14 @@ final class ReplyRenderer {
 			blocks.add(new Block("<i>" + TelegramText.escape(source) + "</i>", source, GAP));
 		}
 		List<InlineKeyboardRow> rows = new ArrayList<>();
+		if (reply.details() != null && reply.intent() != null) {
+			// a short single fact: the whole paragraph is the topic's own answer, one tap away
+			CallbackData.encode(new CallbackData.Choose(reply.intent())).ifPresent(data -> {
+				InlineKeyboardRow details = new InlineKeyboardRow();
+				details.add(button(Messages.get("reply.details"), data));
+				rows.add(details);
+			});
+		}
 		if (reply.outcome() == Outcome.SUGGESTED && !reply.suggestions().isEmpty()) {
 			blocks.add(Block.text(Messages.get("reply.suggestPrompt")).after(GAP));
 			rows.addAll(choiceRows(reply.suggestions(), 1));

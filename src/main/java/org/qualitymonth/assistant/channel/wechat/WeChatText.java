@@ -57,6 +57,11 @@ final class WeChatText {
 		}
 		else {
 			numbered = reply.related();
+			if (reply.details() != null && reply.intent() != null) {
+				// a short single fact: "1" brings the topic's whole paragraph
+				numbered = new ArrayList<>(numbered);
+				numbered.add(0, new Choice(reply.intent(), Messages.get("reply.details")));
+			}
 			if (!numbered.isEmpty()) {
 				blocks.add(Messages.get("wechat.related") + "\n" + numberedLines(numbered));
 			}

@@ -35,6 +35,24 @@ class ReplyRendererTest {
 	}
 
 	@Test
+	void aShortFactOffersTheWholeParagraphAsItsTopicsButton() {
+		Reply fact = new Reply(UUID.randomUUID().toString(), Outcome.ANSWERED, "contact_email", 0.9,
+				"邮箱是caiyugang@samr.gov.cn。", "通知联系人", List.of(), List.of(new Choice("contact_fax", "传真")),
+				List.of(), "", "v1", "邮箱：caiyugang@samr.gov.cn。完整联系方式……", "zh", "simplified");
+
+		Outgoing message = single(renderer.reply(fact));
+
+		assertThat(texts(message)).startsWith(Messages.get("reply.details"), "传真");
+		assertThat(data(message)).startsWith("c:contact_email", "c:contact_fax");
+		assertThat(texts(renderer.reply(reply(Outcome.ANSWERED, "主题……", "一、活动主题", List.of(), List.of()))))
+			.doesNotContain(Messages.get("reply.details"));
+	}
+
+	private static List<String> texts(List<Outgoing> messages) {
+		return texts(single(messages));
+	}
+
+	@Test
 	void everyDynamicStringIsEscaped() {
 		String answer = "价格 < 100 & 质量 > 0，见<附件1>“重点” \"quoted\" *bold* _x_ [a](b).";
 		String source = "二、活动内容（四）<b>";

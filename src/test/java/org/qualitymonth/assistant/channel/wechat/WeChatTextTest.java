@@ -39,6 +39,19 @@ class WeChatTextTest {
 	}
 
 	@Test
+	void aShortFactOffersTheWholeParagraphAsTheFirstNumber() {
+		Reply fact = new Reply("r3", Outcome.ANSWERED, "contact_fax", 0.9, "传真是82260120。", "通知联系人", List.of(),
+				List.of(new Choice("contact_email", "联系邮箱")), List.of(), "q", "v", "传真：82260120。完整联系方式……", "zh",
+				"simplified");
+
+		WeChatText.Rendered rendered = new WeChatText(2000).reply(fact);
+
+		assertThat(rendered.numbered()).extracting(Choice::intent).containsExactly("contact_fax", "contact_email");
+		assertThat(rendered.parts().get(0)).contains("回复 1 查看：" + org.qualitymonth.assistant.system.Messages.get("reply.details"),
+				"回复 2 查看：联系邮箱");
+	}
+
+	@Test
 	void rendersSourceNumberedChoicesAndTheRatingQuestion() {
 		Reply reply = new Reply("r1", Outcome.SUGGESTED, "time", 0.5, "活动在9月开展。", "二、活动时间",
 				List.of(new Choice("time", "活动时间"), new Choice("theme", "活动主题")), List.of(), List.of(), "q", "v");
