@@ -166,6 +166,17 @@ public class ChatService {
 		if (together.answered() && together.outcome() == Outcome.ANSWERED && neighbourhood.contains(together.intent())) {
 			return together;
 		}
+		if (!alone.answered() && alone.unanswerable() == null && features.entities()) {
+			// "那线上可以搞吗", "个体户也算吗": too short for the model, but the conversation says it is about the notice and
+			// the follow-up names a subject of it
+			List<String> named = snapshot.lexicon().intentsNamed(normalized);
+			String topic = named.stream().filter(neighbourhood::contains).findFirst()
+				.orElse(named.isEmpty() ? null : named.get(0));
+			if (topic != null) {
+				return new Reading(Outcome.SUGGESTED, List.of(Part.whole(kb.intent(topic))), alone.confidence(),
+						alone.candidates(), null);
+			}
+		}
 		return alone;
 	}
 

@@ -247,6 +247,11 @@ public final class Lexicon {
 				|| keywords.values().stream().anyMatch(k -> k.test(normalized));
 	}
 
+	/** The intents whose subject the question names by one of their keywords. */
+	public List<String> intentsNamed(String normalized) {
+		return keywords.entrySet().stream().filter(e -> e.getValue().test(normalized)).map(Map.Entry::getKey).toList();
+	}
+
 	/** Whether the question names the subject of {@code intent} by one of its keywords. */
 	public boolean namesKeywordOf(String intent, String normalized) {
 		Predicate<String> k = keywords.get(intent);
