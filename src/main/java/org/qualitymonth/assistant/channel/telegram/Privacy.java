@@ -1,12 +1,6 @@
 package org.qualitymonth.assistant.channel.telegram;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.util.HexFormat;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.qualitymonth.assistant.channel.delivery.LogPseudonyms;
 
 /**
  * What may appear in logs. Chats are named by a keyed hash that changes with every start (enough
@@ -17,26 +11,15 @@ final class Privacy {
 
 	private final String token;
 
-	private final SecretKeySpec key;
+	private final LogPseudonyms pseudonyms = new LogPseudonyms();
 
 	Privacy(String token) {
 		this.token = token;
-		byte[] secret = new byte[32];
-		new SecureRandom().nextBytes(secret);
-		this.key = new SecretKeySpec(secret, "HmacSHA256");
 	}
 
 	/** A short pseudonym for a chat or user id, stable until the next start. */
 	String pseudonym(long id) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(key);
-			byte[] digest = mac.doFinal(Long.toString(id).getBytes(StandardCharsets.US_ASCII));
-			return "#" + HexFormat.of().formatHex(digest, 0, 4);
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("HmacSHA256 is part of every JDK", ex);
-		}
+		return pseudonyms.of(Long.toString(id));
 	}
 
 	/** The message of {@code error} and its causes, with the token removed. */
