@@ -51,6 +51,11 @@ final class QuestionReader {
 
 	private final List<String> anchors;
 
+	private final List<String> dateAsks;
+
+	/** A date in an answer: a year, a month or a day written in digits. */
+	private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("\\d{4}年|\\d{1,2}月|\\d{1,2}日");
+
 	private final java.util.function.Predicate<String> englishTopic;
 
 	private final ReadingFeatures features;
@@ -63,6 +68,7 @@ final class QuestionReader {
 		this.particles = words("reading.particles");
 		this.connectives = words("reading.connectives");
 		this.conjunctions = words("reading.conjunctions");
+		this.dateAsks = words("reading.dateAsks");
 		this.anchors = words("reading.noticeAnchors").stream().map(w -> w.replace(" ", "")).toList();
 		List<String> topicWords = words("reading.englishTopicWords");
 		this.englishTopic = text -> java.util.Arrays.stream(text.split(" ")).anyMatch(w -> topicWords.stream().anyMatch(w::startsWith));
@@ -123,6 +129,11 @@ final class QuestionReader {
 			return rescued(kb, lexicon, text, decision).orElseGet(
 					() -> Reading.declined(decision.confidence(), decision.choices(), null));
 		}
+		Optional<SpecificAsk> noDate = features.answerability() ? undatedTopic(kb.intent(decision.intent()), text)
+				: Optional.empty();
+		if (noDate.isPresent()) {
+			return Reading.declined(decision.confidence(), decision.choices(), noDate.get());
+		}
 		List<Candidate> top = c.ranked().stream().limit(3).toList();
 		List<Part> parts = features.entities()
 				? factParts(kb, asked(lexicon.facts(text), text.replace(" ", "")), top, decision.intent(),
@@ -168,6 +179,22 @@ final class QuestionReader {
 		parts.add(new Part(kb.intent(best), byIntent.remove(best), null));
 		byIntent.forEach((id, facts) -> parts.add(new Part(kb.intent(id), facts, null)));
 		return parts;
+	}
+
+	/**
+	 * A question that asks for a day ("电梯安全宣传周是几号") about a topic whose answer names none: the notice does
+	 * not say, and the reply says so with what the notice does say about the topic.
+	 */
+	private Optional<SpecificAsk> undatedTopic(Intent intent, String text) {
+		String compact = text.replace(" ", "");
+		// topics made of single facts (phone, e-mail...) answer "电话几号" with their fact, not a date
+		if (intent.source() == null || !intent.facts().isEmpty() || dateAsks.stream().noneMatch(compact::contains)
+				|| DATE.matcher(intent.answer()).find()) {
+			return Optional.empty();
+		}
+		String reply = Messages.get("reading.noDate", intent.title(), intent.answer());
+		return Optional.of(new SpecificAsk("no_date", List.of(), List.of(), reply, null, intent.publicInfo(),
+				List.of(intent.id()), intent.origin()));
 	}
 
 	/**

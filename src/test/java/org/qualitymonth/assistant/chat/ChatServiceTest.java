@@ -189,4 +189,14 @@ class ChatServiceTest {
 		}
 	}
 
+	@Test
+	void askingForADayTheTopicDoesNotNameIsDeclinedWithWhatTheNoticeSays() {
+		Reply reply = chat.ask(new Question("电梯安全宣传周是几号", null, "api"));
+		assertThat(reply.answered()).isFalse();
+		assertThat(reply.answer()).startsWith("通知没有写").contains("电梯安全宣传周");
+		assertThat(reply.suggestions()).isNotEmpty();
+		assertThat(chat.ask(new Question("质量月具体哪天开始", null, "api")).answer()).contains("2020年9月");
+		assertThat(chat.ask(new Question("联系电话几号", null, "api")).answer()).contains("82262033");
+	}
+
 }
