@@ -39,6 +39,9 @@ final class QuestionReader {
 
 	private final DecisionPolicy policy;
 
+	/** How sure the intent model must be of a question about the notice that the scope model would decline. */
+	private static final double RESCUE_CONFIDENCE = 0.4;
+
 	private final List<String> courtesy;
 
 	private final List<String> questionWords;
@@ -209,6 +212,11 @@ final class QuestionReader {
 			.filter(Lexicon.FactAsk::exact)
 			.toList();
 		if (facts.isEmpty()) {
+			if (decision.confidence() >= RESCUE_CONFIDENCE && !decision.choices().isEmpty()) {
+				Intent likely = kb.intent(decision.choices().get(0).intent());
+				return Optional.of(new Reading(Outcome.SUGGESTED, List.of(Part.whole(likely)), decision.confidence(),
+						decision.choices(), null));
+			}
 			return Optional.empty();
 		}
 		Intent intent = facts.get(0).intent();
