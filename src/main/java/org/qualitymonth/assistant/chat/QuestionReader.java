@@ -56,6 +56,12 @@ final class QuestionReader {
 
 	private final List<String> dateAsks;
 
+	private final Map<String, String> colloquial;
+
+	private final List<String> yesNoEndings;
+
+	private final List<String> questionWordsOtherThanYesNo;
+
 	/** A date in an answer: a year, a month or a day written in digits. */
 	private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("\\d{4}年|\\d{1,2}月|\\d{1,2}日");
 
@@ -72,6 +78,17 @@ final class QuestionReader {
 		this.connectives = words("reading.connectives");
 		this.conjunctions = words("reading.conjunctions");
 		this.dateAsks = words("reading.dateAsks");
+		this.yesNoEndings = words("reading.yesNoEndings");
+		this.questionWordsOtherThanYesNo = words("reading.openQuestionWords");
+		Map<String, String> standard = new LinkedHashMap<>();
+		for (String pair : words("reading.colloquial")) {
+			String[] parts = pair.split("=", 2);
+			if (parts.length == 2) {
+				standard.put(parts[0].strip(), parts[1].strip());
+			}
+		}
+		// in the order written: "咋整" before "咋"
+		this.colloquial = java.util.Collections.unmodifiableMap(standard);
 		this.anchors = words("reading.noticeAnchors").stream().map(w -> w.replace(" ", "")).toList();
 		List<String> topicWords = words("reading.englishTopicWords");
 		this.englishTopic = text -> java.util.Arrays.stream(text.split(" ")).anyMatch(w -> topicWords.stream().anyMatch(w::startsWith));
@@ -97,6 +114,8 @@ final class QuestionReader {
 	Reading readShort(Snapshot snapshot, String text) {
 		KnowledgeBase kb = snapshot.knowledge();
 		Lexicon lexicon = snapshot.lexicon();
+		// the model reads the citizen's words; rules, names and facts read them in standard forms ("咋报名")
+		String plain = standardWords(text);
 		if (features.entities() && isLatin(text) && !englishTopic.test(text) && !lexicon.namesSubject(text)) {
 			// the model has few English examples: an English question must name something of the notice
 			// ("campaign", "12315", "fax") to be taken as about it; "Which month is National Day" is not
@@ -104,42 +123,42 @@ final class QuestionReader {
 		}
 		Classification c = snapshot.classifier().classifyNormalized(text);
 		if (features.entities()) {
-			c = lexicon.emphasise(c, text);
+			c = lexicon.emphasise(c, plain);
 		}
 		// "卫健委在主办单位名单里吗" asks about the list of organisers, not about a list of results
-		List<Department> departments = features.entities() ? lexicon.departments(text) : List.of();
-		if (!departments.isEmpty() && kb.departments().intent() != null
-				&& (lexicon.asksParticipation(text) || isBare(lexicon.withoutDepartments(text)))) {
+		List<Department> departments = features.entities() ? lexicon.departments(plain) : List.of();
+		if (!departments.isEmpty() && kb.departments().intent() != null && (lexicon.asksParticipation(plain)
+				|| isBare(lexicon.withoutDepartments(plain)) || isShortYesNo(lexicon.withoutDepartments(plain)))) {
 			Intent list = kb.intent(kb.departments().intent());
 			return new Reading(Outcome.ANSWERED, departments.stream().map(d -> new Part(list, List.of(), d)).toList(), 1.0,
 					c.ranked().stream().limit(3).toList(), null);
 		}
 		if (departments.isEmpty() && features.entities() && kb.departments().intent() != null
-				&& lexicon.asksParticipation(text)) {
+				&& lexicon.asksParticipation(plain)) {
 			// a department the list does not know ("国家标准委算主办单位吗") is not one of the 16 either
-			Optional<Department> unknown = lexicon.unknownDepartment(text);
+			Optional<Department> unknown = lexicon.unknownDepartment(plain);
 			if (unknown.isPresent()) {
 				return new Reading(Outcome.ANSWERED, List.of(new Part(kb.intent(kb.departments().intent()), List.of(),
 						unknown.get())), 1.0, c.ranked().stream().limit(3).toList(), null);
 			}
 		}
-		Optional<SpecificAsk> unanswerable = features.answerability() ? lexicon.unanswerable(text) : Optional.empty();
+		Optional<SpecificAsk> unanswerable = features.answerability() ? lexicon.unanswerable(plain) : Optional.empty();
 		if (unanswerable.isPresent()) {
 			return Reading.declined(c.top().probability(), c.ranked().stream().limit(3).toList(), unanswerable.get());
 		}
 		Decision decision = policy.decide(c);
 		if (decision.outcome() == Outcome.DECLINED) {
-			return rescued(kb, lexicon, text, decision).orElseGet(
+			return rescued(kb, lexicon, plain, decision).orElseGet(
 					() -> Reading.declined(decision.confidence(), decision.choices(), null));
 		}
-		Optional<SpecificAsk> noDate = features.answerability() ? undatedTopic(kb.intent(decision.intent()), text)
+		Optional<SpecificAsk> noDate = features.answerability() ? undatedTopic(kb.intent(decision.intent()), plain)
 				: Optional.empty();
 		if (noDate.isPresent()) {
 			return Reading.declined(decision.confidence(), decision.choices(), noDate.get());
 		}
 		List<Candidate> top = c.ranked().stream().limit(3).toList();
 		List<Part> parts = features.entities()
-				? factParts(kb, asked(lexicon.facts(text), text.replace(" ", "")), top, decision.intent(),
+				? factParts(kb, asked(lexicon.facts(plain), plain.replace(" ", "")), top, decision.intent(),
 						!policy.isConfident(decision))
 				: List.of();
 		if (parts.isEmpty()) {
@@ -347,6 +366,24 @@ final class QuestionReader {
 	private boolean asks(String clause) {
 		String compact = clause.replace(" ", "");
 		return questionWords.stream().anyMatch(compact::contains);
+	}
+
+	/**
+	 * A short yes-no question once the department is taken out ("掺和这事儿了吗", "也签了字"): about whether it is
+	 * one of the organisers, the only thing the notice says of a department.
+	 */
+	private boolean isShortYesNo(String rest) {
+		String trimmed = rest.strip();
+		return trimmed.length() <= 10 && yesNoEndings.stream().anyMatch(trimmed::endsWith)
+				&& questionWordsOtherThanYesNo.stream().noneMatch(trimmed::contains);
+	}
+
+	private String standardWords(String text) {
+		String plain = text;
+		for (Map.Entry<String, String> word : colloquial.entrySet()) {
+			plain = plain.replace(word.getKey(), word.getValue());
+		}
+		return plain;
 	}
 
 	/** Nothing but particles left once the department is taken out: "那教育部呢", "工信部呢". */
