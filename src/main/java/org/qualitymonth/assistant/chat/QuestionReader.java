@@ -1,11 +1,11 @@
 package org.qualitymonth.assistant.chat;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.qualitymonth.assistant.knowledge.Department;
 import org.qualitymonth.assistant.knowledge.Fact;
@@ -24,7 +24,7 @@ import org.qualitymonth.assistant.system.Messages;
  * Reads one normalised question against a snapshot: first what it specifically asks (something the
  * notice does not say, a department, a single fact), then its topic (the classifier). A long message is
  * read clause by clause, so the question inside a story is found and two questions get two answers.
- * The word lists (courtesy, question words) live in messages.properties.
+ * The words it reads by (courtesy, question words...) are in {@link ReadingWords}.
  */
 final class QuestionReader {
 
@@ -42,68 +42,28 @@ final class QuestionReader {
 	/** How sure the intent model must be of a question about the notice that the scope model would decline. */
 	private static final double RESCUE_CONFIDENCE = 0.4;
 
-	private final List<String> courtesy;
-
-	private final List<String> questionWords;
-
-	private final List<String> particles;
-
-	private final List<String> connectives;
-
-	private final List<String> conjunctions;
-
-	private final List<String> anchors;
-
-	private final List<String> dateAsks;
-
-	private final Map<String, String> colloquial;
-
-	private final List<String> yesNoEndings;
-
-	private final List<String> questionWordsOtherThanYesNo;
-
 	/** A date in an answer: a year, a month or a day written in digits. */
-	private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("\\d{4}年|\\d{1,2}月|\\d{1,2}日");
+	private static final Pattern DATE = Pattern.compile("\\d{4}年|\\d{1,2}月|\\d{1,2}日");
 
-	private final java.util.function.Predicate<String> englishTopic;
+	private final ReadingWords words = new ReadingWords();
 
 	private final ReadingFeatures features;
 
 	QuestionReader(DecisionPolicy policy, ReadingFeatures features) {
 		this.policy = policy;
 		this.features = features;
-		this.courtesy = words("reading.courtesy");
-		this.questionWords = words("reading.questionWords");
-		this.particles = words("reading.particles");
-		this.connectives = words("reading.connectives");
-		this.conjunctions = words("reading.conjunctions");
-		this.dateAsks = words("reading.dateAsks");
-		this.yesNoEndings = words("reading.yesNoEndings");
-		this.questionWordsOtherThanYesNo = words("reading.openQuestionWords");
-		Map<String, String> standard = new LinkedHashMap<>();
-		for (String pair : words("reading.colloquial")) {
-			String[] parts = pair.split("=", 2);
-			if (parts.length == 2) {
-				standard.put(parts[0].strip(), parts[1].strip());
-			}
-		}
-		// in the order written: "咋整" before "咋"
-		this.colloquial = java.util.Collections.unmodifiableMap(standard);
-		this.anchors = words("reading.noticeAnchors").stream().map(w -> w.replace(" ", "")).toList();
-		List<String> topicWords = words("reading.englishTopicWords");
-		this.englishTopic = text -> java.util.Arrays.stream(text.split(" ")).anyMatch(w -> topicWords.stream().anyMatch(w::startsWith));
 	}
 
 	Reading read(Snapshot snapshot, String normalized) {
 		if (!features.clauses()) {
 			return readShort(snapshot, normalized);
 		}
-		String text = withoutCourtesy(normalized);
+		String text = words.withoutCourtesy(normalized);
 		if (text.isEmpty()) {
 			// "谢谢" on its own is small talk, answered as such
 			text = normalized;
 		}
-		List<String> clauses = clauses(text);
+		List<String> clauses = words.clauses(text);
 		if (clauses.size() > 1 && text.replace(" ", "").length() >= LONG_MESSAGE) {
 			return readLong(snapshot, text, clauses);
 		}
@@ -115,8 +75,8 @@ final class QuestionReader {
 		KnowledgeBase kb = snapshot.knowledge();
 		Lexicon lexicon = snapshot.lexicon();
 		// the model reads the citizen's words; rules, names and facts read them in standard forms ("咋报名")
-		String plain = standardWords(text);
-		if (features.entities() && isLatin(text) && !englishTopic.test(text) && !lexicon.namesSubject(text)) {
+		String plain = words.standardForms(text);
+		if (features.entities() && ReadingWords.isLatin(text) && !words.namesEnglishTopic(text) && !lexicon.namesSubject(text)) {
 			// the model has few English examples: an English question must name something of the notice
 			// ("campaign", "12315", "fax") to be taken as about it; "Which month is National Day" is not
 			return Reading.declined(0, List.of(), null);
@@ -126,9 +86,11 @@ final class QuestionReader {
 			c = lexicon.emphasise(c, plain);
 		}
 		// "卫健委在主办单位名单里吗" asks about the list of organisers, not about a list of results
+		Optional<SpecificAsk> unanswerable = features.answerability() ? lexicon.unanswerable(plain) : Optional.empty();
 		List<Department> departments = features.entities() ? lexicon.departments(plain) : List.of();
 		if (!departments.isEmpty() && kb.departments().intent() != null && (lexicon.asksParticipation(plain)
-				|| isBare(lexicon.withoutDepartments(plain)) || isShortYesNo(lexicon.withoutDepartments(plain)))) {
+				|| words.isBare(lexicon.withoutDepartments(plain))
+				|| unanswerable.isEmpty() && words.isShortYesNo(lexicon.withoutDepartments(plain)))) {
 			Intent list = kb.intent(kb.departments().intent());
 			return new Reading(Outcome.ANSWERED, departments.stream().map(d -> new Part(list, List.of(), d)).toList(), 1.0,
 					c.ranked().stream().limit(3).toList(), null);
@@ -142,7 +104,6 @@ final class QuestionReader {
 						unknown.get())), 1.0, c.ranked().stream().limit(3).toList(), null);
 			}
 		}
-		Optional<SpecificAsk> unanswerable = features.answerability() ? lexicon.unanswerable(plain) : Optional.empty();
 		if (unanswerable.isPresent()) {
 			return Reading.declined(c.top().probability(), c.ranked().stream().limit(3).toList(), unanswerable.get());
 		}
@@ -210,7 +171,7 @@ final class QuestionReader {
 	private Optional<SpecificAsk> undatedTopic(Intent intent, String text) {
 		String compact = text.replace(" ", "");
 		// topics made of single facts (phone, e-mail...) answer "电话几号" with their fact, not a date
-		if (intent.source() == null || !intent.facts().isEmpty() || dateAsks.stream().noneMatch(compact::contains)
+		if (intent.source() == null || !intent.facts().isEmpty() || !words.asksForADay(compact)
 				|| DATE.matcher(intent.answer()).find()) {
 			return Optional.empty();
 		}
@@ -224,7 +185,7 @@ final class QuestionReader {
 	 * notice ("请问2020年的质量月具体安排在什么时候") is offered that fact, as a suggestion only: the model was not sure.
 	 */
 	private Optional<Reading> rescued(KnowledgeBase kb, Lexicon lexicon, String text, Decision decision) {
-		if (!features.entities() || !anchored(text)) {
+		if (!features.entities() || !words.namesTheNotice(text)) {
 			return Optional.empty();
 		}
 		List<Lexicon.FactAsk> facts = asked(lexicon.facts(text), text.replace(" ", "")).stream()
@@ -242,11 +203,6 @@ final class QuestionReader {
 		List<Fact> asked = facts.stream().filter(f -> f.intent() == intent).map(Lexicon.FactAsk::fact).distinct().toList();
 		return Optional.of(new Reading(Outcome.SUGGESTED, List.of(new Part(intent, asked, null)), decision.confidence(),
 				decision.choices(), null));
-	}
-
-	private boolean anchored(String text) {
-		String compact = text.replace(" ", "");
-		return anchors.stream().anyMatch(compact::contains);
 	}
 
 	/**
@@ -268,7 +224,7 @@ final class QuestionReader {
 			}
 			String between = compact.substring(Math.min(compact.length(), last.position() + last.length()),
 					Math.max(last.position() + last.length(), Math.min(compact.length(), fact.position())));
-			if (between.isEmpty() || conjunctions.stream().anyMatch(c -> between.equals(c) || between.endsWith(c))) {
+			if (words.joins(between)) {
 				together.add(fact);
 			}
 			else if (!last.exact() && fact.exact()) {
@@ -290,7 +246,7 @@ final class QuestionReader {
 		SpecificAsk unanswerable = null;
 		List<Integer> asking = new ArrayList<>();
 		for (int i = 0; i < clauses.size(); i++) {
-			if (asks(clauses.get(i))) {
+			if (words.asks(clauses.get(i))) {
 				asking.add(i);
 			}
 		}
@@ -348,12 +304,6 @@ final class QuestionReader {
 		return readShort(snapshot, text);
 	}
 
-	private static boolean isLatin(String text) {
-		long latin = text.chars().filter(c -> c < 128 && Character.isLetter(c)).count();
-		long han = text.chars().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN).count();
-		return latin >= 3 && latin > 2 * han;
-	}
-
 	private static boolean usable(Reading reading) {
 		return reading.answered() && reading.parts().stream().anyMatch(p -> !p.isSmallTalk());
 	}
@@ -361,94 +311,6 @@ final class QuestionReader {
 	private static boolean same(Part a, Part b) {
 		return a.intent().id().equals(b.intent().id()) && a.department() == b.department()
 				&& (a.facts().isEmpty() || b.facts().isEmpty() || a.facts().equals(b.facts()));
-	}
-
-	private boolean asks(String clause) {
-		String compact = clause.replace(" ", "");
-		return questionWords.stream().anyMatch(compact::contains);
-	}
-
-	/**
-	 * A short yes-no question once the department is taken out ("掺和这事儿了吗", "也签了字"): about whether it is
-	 * one of the organisers, the only thing the notice says of a department.
-	 */
-	private boolean isShortYesNo(String rest) {
-		String trimmed = rest.strip();
-		return trimmed.length() <= 10 && yesNoEndings.stream().anyMatch(trimmed::endsWith)
-				&& questionWordsOtherThanYesNo.stream().noneMatch(trimmed::contains);
-	}
-
-	private String standardWords(String text) {
-		String plain = text;
-		for (Map.Entry<String, String> word : colloquial.entrySet()) {
-			plain = plain.replace(word.getKey(), word.getValue());
-		}
-		return plain;
-	}
-
-	/** Nothing but particles left once the department is taken out: "那教育部呢", "工信部呢". */
-	private boolean isBare(String rest) {
-		String left = rest;
-		for (String particle : particles) {
-			left = left.replace(particle, "");
-		}
-		return left.length() <= 1;
-	}
-
-	/** Clauses split at punctuation (spaces after normalisation) and at words such as "另外"; scraps join the next. */
-	List<String> clauses(String text) {
-		String marked = text;
-		for (String connective : connectives) {
-			marked = marked.replace(connective, " " + connective);
-		}
-		List<String> clauses = new ArrayList<>();
-		StringBuilder pending = new StringBuilder();
-		for (String piece : marked.strip().split(" +")) {
-			String clause = withoutCourtesy(piece);
-			if (clause.isEmpty()) {
-				continue;
-			}
-			pending.append(pending.isEmpty() ? "" : " ").append(clause);
-			// latin words are separated by spaces too: only Chinese pieces of some length stand alone
-			if (pending.length() >= 4 && !clause.chars().allMatch(ch -> ch < 128)) {
-				clauses.add(pending.toString());
-				pending.setLength(0);
-			}
-		}
-		if (!pending.isEmpty()) {
-			if (clauses.isEmpty()) {
-				clauses.add(pending.toString());
-			}
-			else {
-				clauses.set(clauses.size() - 1, clauses.get(clauses.size() - 1) + " " + pending);
-			}
-		}
-		return clauses;
-	}
-
-	/** Courtesy at either end of the text taken off ("你好，……谢谢"), repeatedly. */
-	String withoutCourtesy(String text) {
-		String s = text.strip();
-		boolean changed = true;
-		while (changed && !s.isEmpty()) {
-			changed = false;
-			for (String word : courtesy) {
-				boolean latin = word.chars().allMatch(ch -> ch < 128);
-				if (s.startsWith(word) && (!latin || s.length() == word.length() || s.charAt(word.length()) == ' ')) {
-					s = s.substring(word.length()).strip();
-					changed = true;
-				}
-				if (s.endsWith(word) && (!latin || s.length() == word.length() || s.charAt(s.length() - word.length() - 1) == ' ')) {
-					s = s.substring(0, s.length() - word.length()).strip();
-					changed = true;
-				}
-			}
-		}
-		return s;
-	}
-
-	private static List<String> words(String key) {
-		return Arrays.stream(Messages.get(key).split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
 	}
 
 }
