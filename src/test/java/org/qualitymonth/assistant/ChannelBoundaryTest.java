@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Each channel's platform types stay in its package, and the conversation core knows no channel: checked on
- * the compiled classes, whose constant pools name every type they use.
+ * Each channel's platform types stay in its package, each channel package shows only its settings, and the
+ * conversation core knows no channel: checked on the compiled classes, whose constant pools name every type they use.
  */
 class ChannelBoundaryTest {
 
@@ -41,6 +41,9 @@ class ChannelBoundaryTest {
 			assertThat(offenders).as("classes outside %s using %s", platform.getValue(), platform.getKey()).isEmpty();
 		}
 		assertThat(mentions(root.resolve(BASE + "channel/wechat/WeChatEnvelope.class"), "me/chanjar/weixin/"))
+			.as("the check can fail")
+			.isTrue();
+		assertThat(mentions(root.resolve(BASE + "channel/telegram/TelegramBot.class"), "org/telegram/"))
 			.as("the check can fail")
 			.isTrue();
 	}
@@ -101,20 +104,24 @@ class ChannelBoundaryTest {
 	}
 
 	@Test
-	void theWeChatChannelShowsOnlyItsSettings() throws Exception {
-		Path dir = classesRoot().resolve(BASE + "channel/wechat/");
-		List<String> publicTypes;
-		try (Stream<Path> files = Files.list(dir)) {
-			publicTypes = files.map(f -> f.getFileName().toString())
-				.filter(name -> name.endsWith(".class"))
-				.map(name -> "org.qualitymonth.assistant.channel.wechat." + name.substring(0, name.length() - 6))
-				.filter(ChannelBoundaryTest::isPublic)
-				.toList();
+	void eachChannelShowsOnlyItsSettings() throws Exception {
+		for (String channel : List.of("wechat/WeChatSettings", "telegram/TelegramSettings")) {
+			String settings = "org.qualitymonth.assistant.channel." + channel.replace('/', '.');
+			String pkg = settings.substring(0, settings.lastIndexOf('.'));
+			Path dir = classesRoot().resolve(BASE + "channel/" + channel.substring(0, channel.indexOf('/') + 1));
+			List<String> publicTypes;
+			try (Stream<Path> files = Files.list(dir)) {
+				publicTypes = files.map(f -> f.getFileName().toString())
+					.filter(name -> name.endsWith(".class"))
+					.map(name -> pkg + "." + name.substring(0, name.length() - 6))
+					.filter(ChannelBoundaryTest::isPublic)
+					.toList();
+			}
+			assertThat(publicTypes).as(pkg).contains(settings).allSatisfy(type -> assertThat(type).startsWith(settings));
 		}
-		assertThat(publicTypes).contains("org.qualitymonth.assistant.channel.wechat.WeChatSettings")
-			.allSatisfy(type -> assertThat(type).startsWith("org.qualitymonth.assistant.channel.wechat.WeChatSettings"));
 	}
 
+	/** Reachable from other packages: public, and so is every type it is nested in. */
 	private static boolean isPublic(String className) {
 		try {
 			for (Class<?> type = Class.forName(className); type != null; type = type.getEnclosingClass()) {
