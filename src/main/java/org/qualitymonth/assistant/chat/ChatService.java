@@ -137,7 +137,8 @@ public class ChatService {
 		if (!facts.isEmpty()) {
 			Lexicon.FactAsk named = facts.get(facts.size() - 1);
 			List<Part> parts = List.of(new Part(named.intent(), List.of(named.fact()), null));
-			return new Reading(Outcome.ANSWERED, parts, Math.max(alone.confidence(), 0.8), alone.candidates(), null);
+			return new Reading(Outcome.ANSWERED, parts, Math.max(alone.confidence(), QuestionReader.ALIAS_CONFIDENCE),
+					alone.candidates(), null);
 		}
 		if (alone.outcome() == Outcome.ANSWERED && policy.isConfident(alone.confidence())
 				|| alone.answered() && features.entities() && snapshot.lexicon().namesKeywordOf(alone.intent(), normalized)) {

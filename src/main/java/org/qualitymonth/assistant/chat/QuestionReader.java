@@ -12,10 +12,12 @@ import org.qualitymonth.assistant.knowledge.Fact;
 import org.qualitymonth.assistant.knowledge.Intent;
 import org.qualitymonth.assistant.knowledge.KnowledgeBase;
 import org.qualitymonth.assistant.knowledge.SpecificAsk;
+import org.qualitymonth.assistant.nlu.AskerScript;
 import org.qualitymonth.assistant.nlu.Candidate;
 import org.qualitymonth.assistant.nlu.Classification;
 import org.qualitymonth.assistant.nlu.Decision;
 import org.qualitymonth.assistant.nlu.DecisionPolicy;
+import org.qualitymonth.assistant.nlu.Language;
 import org.qualitymonth.assistant.nlu.Lexicon;
 import org.qualitymonth.assistant.nlu.Outcome;
 import org.qualitymonth.assistant.system.Messages;
@@ -35,7 +37,7 @@ final class QuestionReader {
 	private static final int MAX_PARTS = 3;
 
 	/** A fact matched exactly in the question is strong evidence: at least this confident. */
-	private static final double ALIAS_CONFIDENCE = 0.8;
+	static final double ALIAS_CONFIDENCE = 0.8;
 
 	private final DecisionPolicy policy;
 
@@ -76,7 +78,8 @@ final class QuestionReader {
 		Lexicon lexicon = snapshot.lexicon();
 		// the model reads the citizen's words; rules, names and facts read them in standard forms ("咋报名")
 		String plain = words.standardForms(text);
-		if (features.entities() && ReadingWords.isLatin(text) && !words.namesEnglishTopic(text) && !lexicon.namesSubject(text)) {
+		if (features.entities() && AskerScript.of(text).language() != Language.ZH && !words.namesEnglishTopic(text)
+				&& !lexicon.namesSubject(text)) {
 			// the model has few English examples: an English question must name something of the notice
 			// ("campaign", "12315", "fax") to be taken as about it; "Which month is National Day" is not
 			return Reading.declined(0, List.of(), null);
@@ -85,27 +88,27 @@ final class QuestionReader {
 		if (features.entities()) {
 			c = lexicon.emphasise(c, plain);
 		}
+		List<Candidate> top = c.ranked().stream().limit(3).toList();
 		// "卫健委在主办单位名单里吗" asks about the list of organisers, not about a list of results
 		Optional<SpecificAsk> unanswerable = features.answerability() ? lexicon.unanswerable(plain) : Optional.empty();
 		List<Department> departments = features.entities() ? lexicon.departments(plain) : List.of();
-		if (!departments.isEmpty() && kb.departments().intent() != null && (lexicon.asksParticipation(plain)
-				|| words.isBare(lexicon.withoutDepartments(plain))
-				|| unanswerable.isEmpty() && words.isShortYesNo(lexicon.withoutDepartments(plain)))) {
-			Intent list = kb.intent(kb.departments().intent());
-			return new Reading(Outcome.ANSWERED, departments.stream().map(d -> new Part(list, List.of(), d)).toList(), 1.0,
-					c.ranked().stream().limit(3).toList(), null);
+		if (!departments.isEmpty() && kb.departments().intent() != null) {
+			String rest = lexicon.withoutDepartments(plain);
+			if (lexicon.asksParticipation(plain) || words.isBare(rest)
+					|| unanswerable.isEmpty() && words.isShortYesNo(rest)) {
+				return aboutDepartments(kb, departments, top);
+			}
 		}
 		if (departments.isEmpty() && features.entities() && kb.departments().intent() != null
 				&& lexicon.asksParticipation(plain)) {
 			// a department the list does not know ("国家标准委算主办单位吗") is not one of the 16 either
 			Optional<Department> unknown = lexicon.unknownDepartment(plain);
 			if (unknown.isPresent()) {
-				return new Reading(Outcome.ANSWERED, List.of(new Part(kb.intent(kb.departments().intent()), List.of(),
-						unknown.get())), 1.0, c.ranked().stream().limit(3).toList(), null);
+				return aboutDepartments(kb, List.of(unknown.get()), top);
 			}
 		}
 		if (unanswerable.isPresent()) {
-			return Reading.declined(c.top().probability(), c.ranked().stream().limit(3).toList(), unanswerable.get());
+			return Reading.declined(c.top().probability(), top, unanswerable.get());
 		}
 		Decision decision = policy.decide(c);
 		if (decision.outcome() == Outcome.DECLINED) {
@@ -117,7 +120,6 @@ final class QuestionReader {
 		if (noDate.isPresent()) {
 			return Reading.declined(decision.confidence(), decision.choices(), noDate.get());
 		}
-		List<Candidate> top = c.ranked().stream().limit(3).toList();
 		List<Part> parts = features.entities()
 				? factParts(kb, asked(lexicon.facts(plain), plain.replace(" ", "")), top, decision.intent(),
 						!policy.isConfident(decision))
@@ -132,6 +134,13 @@ final class QuestionReader {
 		double confidence = named ? Math.max(decision.confidence(), ALIAS_CONFIDENCE) : decision.confidence();
 		Outcome outcome = policy.isConfident(confidence) ? Outcome.ANSWERED : decision.outcome();
 		return new Reading(outcome, parts, confidence, decision.choices(), null);
+	}
+
+	/** Whether each department is one of the organisers, from the closed list (the list's intent holds it whole). */
+	private static Reading aboutDepartments(KnowledgeBase kb, List<Department> departments, List<Candidate> top) {
+		Intent list = kb.intent(kb.departments().intent());
+		return new Reading(Outcome.ANSWERED, departments.stream().map(d -> new Part(list, List.of(), d)).toList(), 1.0,
+				top, null);
 	}
 
 	/**

@@ -146,13 +146,6 @@ final class ReadingWords {
 		return s;
 	}
 
-	/** Mostly latin letters: an English question. */
-	static boolean isLatin(String text) {
-		long latin = text.chars().filter(c -> c < 128 && Character.isLetter(c)).count();
-		long han = text.chars().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN).count();
-		return latin >= 3 && latin > 2 * han;
-	}
-
 	private static List<String> words(String key) {
 		return Arrays.stream(Messages.get(key).split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
 	}

@@ -131,12 +131,11 @@ final class ReplyComposer {
 			if (english && part.facts().stream().allMatch(f -> f.answerEn() != null)) {
 				return String.join(" ", part.facts().stream().map(Fact::answerEn).toList());
 			}
-			return english ? Messages.get("reply.en.chineseOnly", String.join("", zh)) : String.join("", zh);
+			return english ? orChinese(null, String.join("", zh)) : String.join("", zh);
 		}
 		Intent intent = part.intent();
 		if (english) {
-			return intent.english() != null ? intent.english().answer()
-					: Messages.get("reply.en.chineseOnly", intent.answer());
+			return orChinese(intent.english() != null ? intent.english().answer() : null, intent.answer());
 		}
 		return intent.answer();
 	}
@@ -160,6 +159,7 @@ final class ReplyComposer {
 		return part.intent().source();
 	}
 
+	/** The English text, or the Chinese one with a note saying the notice only exists in Chinese. */
 	private static String orChinese(String english, String chinese) {
 		return english != null ? english : Messages.get("reply.en.chineseOnly", chinese);
 	}
