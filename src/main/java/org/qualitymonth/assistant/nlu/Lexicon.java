@@ -68,7 +68,13 @@ public final class Lexicon {
 	public static Lexicon of(KnowledgeBase kb) {
 		List<Rule> rules = new ArrayList<>();
 		for (SpecificAsk ask : kb.specifics()) {
-			rules.add(new Rule(ask, ask.when().stream().map(Terms::anyOf).toList(), Terms.anyOf(ask.unless())));
+			// every group must match: the groups that need a segmentation are tried last, when the others already did
+			List<Predicate<String>> groups = ask.when()
+				.stream()
+				.sorted(java.util.Comparator.comparing(Terms::segments))
+				.map(Terms::anyOf)
+				.toList();
+			rules.add(new Rule(ask, groups, Terms.anyOf(ask.unless())));
 		}
 		List<Alias<Department>> departments = new ArrayList<>();
 		for (Department department : kb.departments().departments()) {

@@ -57,8 +57,17 @@ final class Terms {
 
 	/** Whether any of the terms is in the text. */
 	static Predicate<String> anyOf(List<String> terms) {
-		List<Predicate<String>> tests = terms.stream().map(Terms::compile).toList();
+		// a place name needs a HanLP segmentation: tried after the plain words, which usually decide first
+		List<Predicate<String>> tests = java.util.stream.Stream
+			.concat(terms.stream().filter(t -> !PLACE.equals(t)), terms.stream().filter(PLACE::equals))
+			.map(Terms::compile)
+			.toList();
 		return text -> tests.stream().anyMatch(t -> t.test(text));
+	}
+
+	/** Whether a group of terms needs a segmentation of the question (it names {@code @地名}). */
+	static boolean segments(List<String> terms) {
+		return terms.contains(PLACE);
 	}
 
 	static boolean namesPlace(String normalized) {
