@@ -4,12 +4,14 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.qualitymonth.assistant.querylog.QueryLogFixture;
+import org.qualitymonth.assistant.system.AppTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.qualitymonth.assistant.system.RunningApp;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,18 +22,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The overview's server-drawn charts and channel filter, and the conversation view reached from a review group, over
  * real HTTP against the running application.
  */
+@AppTest
 class AdminInsightTest {
 
 	static final String PHONE = "13812345678";
 
-	@TempDir
-	Path dataDir;
+	@Autowired
+	ConfigurableApplicationContext context;
 
 	final JsonMapper json = JsonMapper.builder().build();
 
 	@Test
 	void chartsFilterByChannelAndAReviewGroupLeadsToTheConversation() throws Exception {
-		try (RunningApp app = RunningApp.start(dataDir)) {
+		// the charts count every question of the day: only this test's
+		QueryLogFixture.clear(context);
+		try (RunningApp app = RunningApp.shared(context)) {
 			JsonNode theme = json.readTree(app.ask("质量月的主题是什么", "citizen-1").body());
 			assertThat(theme.get("answered").asBoolean()).isTrue();
 			assertThat(app.feedback(theme.get("id").asString(), false).statusCode()).isEqualTo(204);

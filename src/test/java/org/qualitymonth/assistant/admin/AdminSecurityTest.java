@@ -7,35 +7,19 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.qualitymonth.assistant.system.AppTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.qualitymonth.assistant.AssistantApplication;
 import org.qualitymonth.assistant.system.RunningApp;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Who may reach what, over real HTTP: only the admin pages and API need the login. */
-@SpringBootTest(classes = AssistantApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext // its data directory is deleted after the class: do not leave the app running on it
+@AppTest
 class AdminSecurityTest {
-
-	@TempDir
-	static Path dataDir;
-
-	@DynamicPropertySource
-	static void settings(DynamicPropertyRegistry registry) {
-		registry.add("bot.data-dir", () -> dataDir.toString());
-		registry.add("bot.admin.password", () -> RunningApp.ADMIN_PASSWORD);
-	}
 
 	@LocalServerPort
 	int port;

@@ -11,10 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.qualitymonth.assistant.querylog.QueryLogFixture;
+import org.qualitymonth.assistant.system.SharedKnowledge;
+import org.qualitymonth.assistant.system.AppTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.qualitymonth.assistant.system.RunningApp;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 14's "done when" for the review: three differently worded questions about one missing topic are one group in
  * the API, the CSV and the page; adding the group as examples of an intent makes the bot answer a fourth wording.
  */
+@AppTest
 class ReviewGroupsAcceptanceTest {
 
 	/** Wordings today's engine declines (only declined questions reach the review). */
@@ -34,18 +38,15 @@ class ReviewGroupsAcceptanceTest {
 
 	final JsonMapper json = JsonMapper.builder().build();
 
-	@TempDir
-	Path dir;
+	@Autowired
+	ConfigurableApplicationContext context;
 
 	@Test
 	void threeWordingsAreOneGroupAndAddingTheGroupTeachesTheBot() throws Exception {
-		Path intents = Files.createDirectories(dir.resolve("intents"));
-		try (Stream<Path> files = Files.list(Path.of("intents"))) {
-			for (Path file : files.toList()) {
-				Files.copy(file, intents.resolve(file.getFileName()));
-			}
-		}
-		try (RunningApp app = RunningApp.start(dir.resolve("data"), "--bot.intents-dir=" + intents)) {
+		// the review groups every unanswered question: only this test's
+		QueryLogFixture.clear(context);
+		Path intents = Path.of(context.getEnvironment().getRequiredProperty("bot.intents-dir"));
+		try (RunningApp app = RunningApp.shared(context)) {
 			for (String question : MASCOT) {
 				assertThat(json.readTree(app.ask(question, "citizen").body()).get("answered").asBoolean()).as(question).isFalse();
 			}
@@ -108,6 +109,9 @@ class ReviewGroupsAcceptanceTest {
 			JsonNode fourth = json.readTree(app.ask(FOURTH, "citizen-3").body());
 			assertThat(fourth.get("answered").asBoolean()).as(fourth.toString()).isTrue();
 			assertThat(fourth.get("intent").asString()).isEqualTo("slogans");
+		}
+		finally {
+			SharedKnowledge.restore(RunningApp.shared(context));
 		}
 	}
 

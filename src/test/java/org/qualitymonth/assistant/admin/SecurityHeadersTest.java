@@ -16,15 +16,11 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.qualitymonth.assistant.system.AppTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.qualitymonth.assistant.AssistantApplication;
 import org.qualitymonth.assistant.system.RunningApp;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,8 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The headers every response carries and what the actuator shows to whom, over real HTTP, with a site allowed to
  * embed the widget; and failed admin logins throttled per client address.
  */
-@SpringBootTest(classes = AssistantApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext // its data directory is deleted after the class: do not leave the app running on it
+@AppTest
 class SecurityHeadersTest {
 
 	static final String PUBLIC_POLICY = AdminSecurityConfiguration.CONTENT_POLICY
@@ -41,19 +36,8 @@ class SecurityHeadersTest {
 
 	static final String ADMIN_POLICY = AdminSecurityConfiguration.CONTENT_POLICY + "; frame-ancestors 'none'";
 
-	static final int ALLOWED_FAILURES = 3;
-
-	@TempDir
-	static Path dataDir;
-
-	@DynamicPropertySource
-	static void settings(DynamicPropertyRegistry registry) {
-		registry.add("bot.data-dir", () -> dataDir.toString());
-		registry.add("bot.admin.password", () -> RunningApp.ADMIN_PASSWORD);
-		registry.add("bot.web.embed-origins", () -> "self,https://www.example.gov.cn/");
-		registry.add("bot.admin.login-throttle.failures", () -> String.valueOf(ALLOWED_FAILURES));
-		registry.add("bot.admin.login-throttle.period", () -> "1h");
-	}
+	@Autowired
+	AdminSettings settings;
 
 	@LocalServerPort
 	int port;
@@ -114,7 +98,7 @@ class SecurityHeadersTest {
 	@Test
 	void repeatedFailedLoginsFromOneAddressAreRefusedBeforeThePasswordIsChecked() throws Exception {
 		InetAddress attacker = InetAddress.getByName("127.0.0.2");
-		for (int i = 0; i < ALLOWED_FAILURES; i++) {
+		for (int i = 0; i < settings.loginThrottle().failures(); i++) {
 			assertThat(rawGet(attacker, "/api/v1/admin/knowledge", "guess-" + i)).startsWith("HTTP/1.1 401");
 		}
 		String refused = rawGet(attacker, "/api/v1/admin/knowledge", RunningApp.ADMIN_PASSWORD);

@@ -1,6 +1,5 @@
 package org.qualitymonth.assistant.knowledge;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,43 +9,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.qualitymonth.assistant.AssistantApplication;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.qualitymonth.assistant.system.AppTest;
+import org.qualitymonth.assistant.system.RunningApp;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 5 end to end: the app runs on a copy of the intent files; an edit shows in answers without a
+ * Issue 5 end to end: the shared test app runs on a copy of the intent files; an edit shows in answers without a
  * restart, a broken file leaves the last good knowledge base answering and is named by the status API.
  */
-@SpringBootTest(classes = AssistantApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AppTest
 class HotReloadEndToEndTest {
 
-	private static final String PASSWORD = "hot-reload-test-pw";
-
-	@TempDir
-	static Path root;
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) throws IOException {
-		Path intents = Files.createDirectories(root.resolve("intents"));
-		try (Stream<Path> files = Files.list(Path.of("intents"))) {
-			for (Path file : files.toList()) {
-				Files.copy(file, intents.resolve(file.getFileName()));
-			}
-		}
-		registry.add("bot.intents-dir", intents::toString);
-		registry.add("bot.data-dir", () -> root.resolve("data").toString());
-		registry.add("bot.knowledge.poll-interval", () -> "100ms");
-		registry.add("bot.admin.password", () -> PASSWORD);
-	}
+	@Value("${bot.intents-dir}")
+	Path intents;
 
 	@LocalServerPort
 	int port;
@@ -55,18 +35,28 @@ class HotReloadEndToEndTest {
 
 	@Test
 	void anEditAppearsInAnswersAndABrokenFileKeepsTheLastGoodKnowledge() throws Exception {
-		assertThat(ask("联系电话是多少")).contains("010-82262033");
-		Path contacts = root.resolve("intents/80_contact.yaml");
-		Files.writeString(contacts, Files.readString(contacts).replace("010-82262033", "010-88886666"));
-		assertThat(eventually(() -> ask("联系电话是多少"), body -> body.contains("010-88886666"))).isTrue();
+		Path contacts = intents.resolve("80_contact.yaml");
+		Path broken = intents.resolve("55_broken.yaml");
+		String original = Files.readString(contacts);
+		try {
+			assertThat(ask("联系电话是多少")).contains("010-82262033");
+			Files.writeString(contacts, original.replace("010-82262033", "010-88886666"));
+			assertThat(eventually(() -> ask("联系电话是多少"), body -> body.contains("010-88886666"))).isTrue();
 
-		Files.writeString(root.resolve("intents/55_broken.yaml"), "intents:\n  - id: broken\n    answer: \"unclosed\n",
-				StandardCharsets.UTF_8);
-		assertThat(eventually(() -> knowledge(true).body(), body -> body.contains("55_broken.yaml"))).isTrue();
-		String status = knowledge(true).body();
-		assertThat(status).contains("\"lastReloadOk\":false", "\"line\":");
-		assertThat(ask("联系电话是多少")).contains("010-88886666");
-		assertThat(knowledge(false).statusCode()).isIn(401, 403);
+			Files.writeString(broken, "intents:\n  - id: broken\n    answer: \"unclosed\n", StandardCharsets.UTF_8);
+			assertThat(eventually(() -> knowledge(true).body(), body -> body.contains("55_broken.yaml"))).isTrue();
+			String status = knowledge(true).body();
+			assertThat(status).contains("\"lastReloadOk\":false", "\"line\":");
+			assertThat(ask("联系电话是多少")).contains("010-88886666");
+			assertThat(knowledge(false).statusCode()).isIn(401, 403);
+		}
+		finally {
+			// the application is shared with other test classes: give it its knowledge back
+			Files.deleteIfExists(broken);
+			Files.writeString(contacts, original);
+			assertThat(eventually(() -> ask("联系电话是多少"), body -> body.contains("010-82262033"))).isTrue();
+			assertThat(eventually(() -> knowledge(true).body(), body -> body.contains("\"lastReloadOk\":true"))).isTrue();
+		}
 	}
 
 	private String ask(String text) throws Exception {
@@ -81,7 +71,7 @@ class HotReloadEndToEndTest {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/admin/knowledge"));
 		if (withCredentials) {
 			request.header("Authorization",
-					"Basic " + Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+					"Basic " + Base64.getEncoder().encodeToString(("admin:" + RunningApp.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)));
 		}
 		return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 	}

@@ -13,11 +13,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.qualitymonth.assistant.chat.ConversationListener;
 import org.qualitymonth.assistant.chat.Question;
 import org.qualitymonth.assistant.chat.Reply;
@@ -35,28 +35,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  * as text on the admin pages, a flood from one session meets 429s while another is served, and the app stays up with
  * no stack trace in its log.
  */
+@AppTest
 @ExtendWith(OutputCaptureExtension.class)
 class HostileInputAcceptanceTest {
 
 	static final String SCRIPT = "<script>alert('质量月')</script>";
 
-	@TempDir
-	static Path dir;
+	@Autowired
+	ConfigurableApplicationContext context;
 
-	static RunningApp app;
+	RunningApp app;
 
 	final JsonMapper json = JsonMapper.builder().build();
 
 	final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-	@BeforeAll
-	static void start() {
-		app = RunningApp.start(dir.resolve("data"), "--bot.query-log.flush-interval=100ms");
-	}
-
-	@AfterAll
-	static void stop() {
-		app.close();
+	@BeforeEach
+	void app() {
+		app = RunningApp.shared(context);
 	}
 
 	@Test

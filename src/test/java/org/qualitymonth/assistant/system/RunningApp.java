@@ -31,8 +31,12 @@ public final class RunningApp implements AutoCloseable {
 		.connectTimeout(Duration.ofSeconds(10))
 		.build();
 
-	private RunningApp(ConfigurableApplicationContext context) {
+	/** Whether {@link #close()} stops the application: not when it is the shared one of {@link AppTest}. */
+	private final boolean owned;
+
+	private RunningApp(ConfigurableApplicationContext context, boolean owned) {
 		this.context = context;
+		this.owned = owned;
 		this.port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
 	}
 
@@ -50,7 +54,13 @@ public final class RunningApp implements AutoCloseable {
 		all.addAll(List.of(args));
 		List<Class<?>> sources = new ArrayList<>(List.of(org.qualitymonth.assistant.AssistantApplication.class));
 		sources.addAll(extraSources);
-		return new RunningApp(new SpringApplicationBuilder(sources.toArray(Class<?>[]::new)).run(all.toArray(String[]::new)));
+		return new RunningApp(new SpringApplicationBuilder(sources.toArray(Class<?>[]::new)).run(all.toArray(String[]::new)),
+				true);
+	}
+
+	/** The shared application of an {@link AppTest} class, with the same helpers; closing it leaves it running. */
+	public static RunningApp shared(ConfigurableApplicationContext context) {
+		return new RunningApp(context, false);
 	}
 
 	public int port() {
@@ -112,7 +122,9 @@ public final class RunningApp implements AutoCloseable {
 
 	@Override
 	public void close() {
-		context.close();
+		if (owned) {
+			context.close();
+		}
 	}
 
 }

@@ -7,8 +7,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 14's "done when" for Excel: export from the running assistant, change an answer, import with the command
  * line tool, and the bot serves the new answer; a workbook with a blank answer is refused by sheet, row and column.
  */
+@AppTest
 class WorkbookRoundTripTest {
 
 	static final String NEW_ANSWER = "2020年全国“质量月”活动的主题是：“建设质量强国 决胜全面小康”。（来自 Excel 的新回答）";
@@ -29,16 +31,14 @@ class WorkbookRoundTripTest {
 	@TempDir
 	Path dir;
 
+	@Autowired
+	ConfigurableApplicationContext context;
+
 	@Test
 	void editedAnswerInTheWorkbookIsServedAfterImportAndABlankOneIsRefused() throws Exception {
-		Path intents = Files.createDirectories(dir.resolve("intents"));
-		try (Stream<Path> files = Files.list(Path.of("intents"))) {
-			for (Path file : files.toList()) {
-				Files.copy(file, intents.resolve(file.getFileName()));
-			}
-		}
+		Path intents = Path.of(context.getEnvironment().getRequiredProperty("bot.intents-dir"));
 		JsonMapper json = JsonMapper.builder().build();
-		try (RunningApp app = RunningApp.start(dir.resolve("data"), "--bot.intents-dir=" + intents)) {
+		try (RunningApp app = RunningApp.shared(context)) {
 			assertThat(app.get("/api/v1/admin/intents.xlsx", null).statusCode()).isEqualTo(401);
 			HttpResponse<byte[]> export = app.getBytes("/api/v1/admin/intents.xlsx", RunningApp.ADMIN_PASSWORD);
 			assertThat(export.statusCode()).isEqualTo(200);
@@ -67,6 +67,9 @@ class WorkbookRoundTripTest {
 				answer = reply.path("details").asString(reply.path("answer").asString(""));
 			}
 			assertThat(answer).isEqualTo(NEW_ANSWER);
+		}
+		finally {
+			SharedKnowledge.restore(RunningApp.shared(context));
 		}
 	}
 

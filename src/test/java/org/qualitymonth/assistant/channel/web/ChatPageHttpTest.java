@@ -4,34 +4,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 
+import org.qualitymonth.assistant.system.AppTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.qualitymonth.assistant.AssistantApplication;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** How the app serves the chat page over real HTTP: at {@code /}, compressed, with the embed policy. */
-@SpringBootTest(classes = AssistantApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(BrowserTestConfiguration.class)
+@AppTest
 class ChatPageHttpTest {
-
-	@TempDir
-	static Path dataDir;
-
-	@DynamicPropertySource
-	static void dataDir(DynamicPropertyRegistry registry) {
-		registry.add("bot.data-dir", () -> dataDir.toString());
-		registry.add("bot.admin.password", () -> ADMIN_PASSWORD);
-	}
-
-	private static final String ADMIN_PASSWORD = "error-pages-test-password";
 
 	@LocalServerPort
 	int port;
@@ -51,11 +33,11 @@ class ChatPageHttpTest {
 	}
 
 	@Test
-	void onlyTheAssistantItselfMayFrameItsPagesByDefault() throws Exception {
+	void onlyTheAssistantItselfAndTheEmbedOriginsMayFrameItsPages() throws Exception {
 		for (String path : new String[] { "/", "/widget.js", "/api/v1/menu" }) {
 			assertThat(get(path, "identity").headers().allValues("Content-Security-Policy")).as(path)
 				.singleElement()
-				.satisfies(policy -> assertThat(policy).endsWith("; frame-ancestors 'self'"));
+				.satisfies(policy -> assertThat(policy).endsWith("; frame-ancestors 'self' https://www.example.gov.cn"));
 		}
 	}
 
@@ -104,7 +86,7 @@ class ChatPageHttpTest {
 			.header("Accept", "text/html,application/xhtml+xml");
 		if (admin) {
 			request.header("Authorization", "Basic " + java.util.Base64.getEncoder()
-				.encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+				.encodeToString(("admin:" + org.qualitymonth.assistant.system.RunningApp.ADMIN_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
 		}
 		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}

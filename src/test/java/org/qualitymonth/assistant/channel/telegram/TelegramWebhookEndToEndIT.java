@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		classes = org.qualitymonth.assistant.AssistantApplication.class)
 @ExtendWith(OutputCaptureExtension.class)
 @DirtiesContext
-class TelegramWebhookEndToEndTest {
+class TelegramWebhookEndToEndIT {
 
 	static final String TOKEN = "987654321:AAGwebhookTestTokenValue_0123456789ab";
 

@@ -41,11 +41,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "logging.level.org.qualitymonth.assistant.channel.telegram=DEBUG",
 				"logging.level.org.telegram=DEBUG", "logging.level.okhttp3=DEBUG" },
 		classes = { org.qualitymonth.assistant.AssistantApplication.class,
-				TelegramPollingEndToEndTest.Feedback.class })
+				TelegramPollingEndToEndIT.Feedback.class })
 @ExtendWith(OutputCaptureExtension.class)
 @DirtiesContext
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class TelegramPollingEndToEndTest {
+class TelegramPollingEndToEndIT {
 
 	static final String TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw_e2e";
 
@@ -314,7 +314,7 @@ class TelegramPollingEndToEndTest {
 	void theTokenIsNowhereInTheLog(CapturedOutput output) {
 		String secretPart = TOKEN.substring(TOKEN.indexOf(':') + 1);
 
-		assertThat(output.getAll()).as("start-up").contains("Started TelegramPollingEndToEndTest");
+		assertThat(output.getAll()).as("start-up").contains("Started TelegramPollingEndToEndIT");
 		assertThat(output.getAll()).doesNotContain(secretPart);
 		assertThat(log.text()).as("everything logged since start-up, at DEBUG")
 			.contains("is answering: long polling", "NOT delivered", "failed (attempt 1 of 6)", "Getting updates")

@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * citizen, no new question is taken, and every answered question is in the query log database when the app has stopped,
  * written there on the way out rather than left in the spool for the next start.
  */
-class GracefulShutdownTest {
+class GracefulShutdownIT {
 
 	static final String SLOW_QUESTION = "质量月的主题是什么";
 

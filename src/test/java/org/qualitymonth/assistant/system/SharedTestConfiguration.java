@@ -1,4 +1,4 @@
-package org.qualitymonth.assistant.channel.web;
+package org.qualitymonth.assistant.system;
 
 import java.util.List;
 import java.util.Map;
@@ -14,12 +14,13 @@ import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * What the browser tests add to the application: a record of the feedback. The pages run under the app's own
+ * What every test of the shared application ({@link AppTest}) adds to it: a record of the feedback, and pages that fail
+ * as a bug would. The pages run under the app's own
  * Content-Security-Policy (nothing inline, no eval, everything from the app itself); violations show in the browser
  * console, which the tests check.
  */
 @TestConfiguration(proxyBeanMethods = false)
-class BrowserTestConfiguration {
+public class SharedTestConfiguration {
 
 	@Bean
 	FeedbackRecorder feedbackRecorder() {
@@ -43,7 +44,7 @@ class BrowserTestConfiguration {
 	}
 
 	/** Keeps every 👍/👎 that reaches the chat service. */
-	static final class FeedbackRecorder implements ConversationListener {
+	public static final class FeedbackRecorder implements ConversationListener {
 
 		private final List<Map.Entry<String, Boolean>> feedback = new CopyOnWriteArrayList<>();
 
@@ -56,7 +57,7 @@ class BrowserTestConfiguration {
 			feedback.add(Map.entry(replyId, helpful));
 		}
 
-		List<Map.Entry<String, Boolean>> received() {
+		public List<Map.Entry<String, Boolean>> received() {
 			return List.copyOf(feedback);
 		}
 

@@ -48,10 +48,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "logging.level.org.qualitymonth.assistant.channel.wechat=DEBUG",
 				"logging.level.org.springframework.web=DEBUG" },
 		classes = { org.qualitymonth.assistant.AssistantApplication.class,
-				WeChatCallbackEndToEndTest.Questions.class })
+				WeChatCallbackEndToEndIT.Questions.class })
 @ExtendWith(OutputCaptureExtension.class)
 @DirtiesContext
-class WeChatCallbackEndToEndTest {
+class WeChatCallbackEndToEndIT {
 
 	static final String TOKEN = "LoopbackToken2020";
 

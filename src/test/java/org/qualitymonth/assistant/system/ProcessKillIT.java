@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * record lives in the on-disk spool; this checks that no step in between (spool, writer, database commit) can drop
  * one that was acknowledged.
  */
-class ProcessKillTest {
+class ProcessKillIT {
 
 	static final List<String> QUESTIONS = List.of("质量月的主题是什么", "投诉电话是多少", "附近有什么好吃的", "活动什么时候开始",
 			"明天北京会下雨吗", "联系人是谁");
@@ -87,7 +87,7 @@ class ProcessKillTest {
 		}
 		assertThat(second.output()).doesNotContain("\tat ");
 
-		Set<String> logged = GracefulShutdownTest.loggedIds(dir.resolve("data"));
+		Set<String> logged = GracefulShutdownIT.loggedIds(dir.resolve("data"));
 		Set<String> lost = new java.util.HashSet<>(acknowledged);
 		lost.removeAll(logged);
 		System.out.printf("kill -9: %d answers acknowledged before the kill, %d rows in the query log, %d lost%n",

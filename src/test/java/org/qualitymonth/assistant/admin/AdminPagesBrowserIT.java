@@ -11,7 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.logging.Level;
-import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
 
@@ -39,6 +38,11 @@ import org.qualitymonth.assistant.chat.Reply;
 import org.qualitymonth.assistant.nlu.Candidate;
 import org.qualitymonth.assistant.nlu.Outcome;
 import org.qualitymonth.assistant.system.RunningApp;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.qualitymonth.assistant.querylog.QueryLogFixture;
+import org.qualitymonth.assistant.system.SharedKnowledge;
+import org.qualitymonth.assistant.system.AppTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,7 +50,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /** The admin pages in headless Chromium, as staff use them on a laptop and on a phone. */
-class AdminPagesBrowserTest {
+@AppTest
+class AdminPagesBrowserIT {
 
 	static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
@@ -57,6 +62,11 @@ class AdminPagesBrowserTest {
 	@TempDir
 	Path dir;
 
+	@Autowired
+	ConfigurableApplicationContext context;
+
+	Path intents;
+
 	RunningApp app;
 
 	ChromeDriver browser;
@@ -65,13 +75,10 @@ class AdminPagesBrowserTest {
 
 	@BeforeEach
 	void start() throws IOException {
-		Path intents = Files.createDirectories(dir.resolve("intents"));
-		try (Stream<Path> files = Files.list(Path.of("intents"))) {
-			for (Path file : files.toList()) {
-				Files.copy(file, intents.resolve(file.getFileName()));
-			}
-		}
-		app = RunningApp.start(dir.resolve("data"), "--bot.intents-dir=" + intents);
+		// the review shows every unanswered question: only this test's
+		QueryLogFixture.clear(context);
+		app = RunningApp.shared(context);
+		intents = Path.of(context.getEnvironment().getRequiredProperty("bot.intents-dir"));
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary("/usr/bin/chromium");
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -89,19 +96,18 @@ class AdminPagesBrowserTest {
 	}
 
 	@AfterEach
-	void stop() {
+	void stop() throws Exception {
 		if (browser != null) {
 			browser.quit();
 		}
-		if (app != null) {
-			app.close();
-		}
+		// the tests add examples to the shared application's intent files
+		SharedKnowledge.restore(app);
 	}
 
 	@Test
 	void staffSeeReviewAndActOnUnansweredQuestionsAllEscaped() throws Exception {
 		for (String question : List.of("附近有什么好吃的", "附近有什么好吃的", "推荐一部好看的电影", MASCOT,
-				UnansweredQuestionsAcceptanceTest.PERSONAL)) {
+				UnansweredQuestionsAcceptanceIT.PERSONAL)) {
 			assertThat(json.readTree(app.ask(question, "browser-test").body()).get("answered").asBoolean()).as(question).isFalse();
 		}
 		assertThat(json.readTree(app.ask("质量月的主题是什么", "browser-test").body()).get("answered").asBoolean()).isTrue();
@@ -123,7 +129,7 @@ class AdminPagesBrowserTest {
 		assertThat(browser.findElement(By.cssSelector("#stat-declined .value")).getText()).isEqualTo("85.7%");
 		assertThat(browser.findElement(By.id("top-intents")).getText()).contains("theme");
 		String topUnanswered = browser.findElement(By.id("top-unanswered")).getText();
-		assertThat(topUnanswered).contains("附近有什么好吃的", MASCOT, UnansweredQuestionsAcceptanceTest.PERSONAL_MASKED, MARKUP);
+		assertThat(topUnanswered).contains("附近有什么好吃的", MASCOT, UnansweredQuestionsAcceptanceIT.PERSONAL_MASKED, MARKUP);
 		assertThat(browser.findElements(By.cssSelector("#per-day tbody tr"))).hasSize(30);
 		// today's bar: 1 answered and 6 declined of the busiest day's 7, drawn without any inline style
 		WebElement today = browser.findElement(By.cssSelector("#per-day tbody tr:last-child svg.bar"));
@@ -140,10 +146,10 @@ class AdminPagesBrowserTest {
 		submit(browser.findElement(By.linkText("未回答问题")));
 		assertThat(browser.getCurrentUrl()).contains("/admin/unanswered");
 		// most asked first, then most recently asked
-		assertThat(questions()).containsExactly("附近有什么好吃的", MARKUP, UnansweredQuestionsAcceptanceTest.PERSONAL_MASKED, MASCOT,
+		assertThat(questions()).containsExactly("附近有什么好吃的", MARKUP, UnansweredQuestionsAcceptanceIT.PERSONAL_MASKED, MASCOT,
 				"推荐一部好看的电影");
-		assertThat(browser.getPageSource()).doesNotContain(UnansweredQuestionsAcceptanceTest.MOBILE,
-				UnansweredQuestionsAcceptanceTest.RESIDENT_ID);
+		assertThat(browser.getPageSource()).doesNotContain(UnansweredQuestionsAcceptanceIT.MOBILE,
+				UnansweredQuestionsAcceptanceIT.RESIDENT_ID);
 		assertEscaped();
 		checkScreenshot("admin-unanswered-laptop.png");
 
@@ -169,7 +175,7 @@ class AdminPagesBrowserTest {
 		assertThat(browser.findElement(By.id("flash")).getText()).contains("意图“活动口号”", "无需重启")
 			.doesNotContain("slogans");
 		assertThat(questions()).doesNotContain(MASCOT);
-		assertThat(Files.readString(dir.resolve("intents/80_contact.yaml"), StandardCharsets.UTF_8)).contains("      - " + MASCOT + "\n");
+		assertThat(Files.readString(intents.resolve("80_contact.yaml"), StandardCharsets.UTF_8)).contains("      - " + MASCOT + "\n");
 		JsonNode now = json.readTree(app.ask(MASCOT, "after-adding").body());
 		assertThat(now.get("intent").asString()).isEqualTo("slogans");
 		assertThat(now.get("answered").asBoolean()).isTrue();
@@ -185,14 +191,14 @@ class AdminPagesBrowserTest {
 		submit(group("附近有什么好吃的").findElement(By.cssSelector("button.mark-out-of-scope")));
 		assertThat(browser.findElement(By.id("flash")).getText()).contains("拒答示例", "其他问题");
 		assertThat(questions()).doesNotContain("附近有什么好吃的");
-		assertThat(Files.readString(dir.resolve("intents/90_out_of_scope.yaml"), StandardCharsets.UTF_8))
+		assertThat(Files.readString(intents.resolve("90_out_of_scope.yaml"), StandardCharsets.UTF_8))
 			.contains("- 附近有什么好吃的\n");
 		assertThat(json.readTree(app.ask("附近有什么好吃的", "after-out-of-scope").body()).get("answered").asBoolean()).isFalse();
 
 		// a broken save: the overview names the file, the line and what to do, while the last good version serves
 		String version = json.readTree(app.get("/api/v1/admin/knowledge", RunningApp.ADMIN_PASSWORD).body())
 			.get("status").get("version").asString();
-		Path contact = dir.resolve("intents/80_contact.yaml");
+		Path contact = intents.resolve("80_contact.yaml");
 		List<String> lines = new java.util.ArrayList<>(Files.readAllLines(contact, StandardCharsets.UTF_8));
 		int broken = lines.indexOf("      - 联系人") + 1;
 		lines.set(broken - 1, "      - \"联系人");

@@ -3,28 +3,22 @@ package org.qualitymonth.assistant.channel.web;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import com.sun.net.httpserver.HttpServer;
+import org.qualitymonth.assistant.system.AppTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.qualitymonth.assistant.AssistantApplication;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,17 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The embeddable widget ({@code /widget.js} on {@code /embed-demo.html}) and the embed policy
  * ({@code bot.web.embed-origins}, default self) in headless Chromium, under the app's own Content-Security-Policy.
  */
-@SpringBootTest(classes = AssistantApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(BrowserTestConfiguration.class)
-class EmbedWidgetBrowserTest {
-
-	@TempDir
-	static Path dataDir;
-
-	@DynamicPropertySource
-	static void dataDir(DynamicPropertyRegistry registry) {
-		registry.add("bot.data-dir", () -> dataDir.toString());
-	}
+@AppTest
+class EmbedWidgetBrowserIT {
 
 	static HeadlessChromium chromium;
 

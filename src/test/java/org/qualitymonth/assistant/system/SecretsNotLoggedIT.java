@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * that would show the configuration are not there at all.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class SecretsNotLoggedTest {
+class SecretsNotLoggedIT {
 
 	static final String PASSWORD = "admin-secret-7f3c9b1e";
 

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @ExtendWith(OutputCaptureExtension.class)
-class AdminPasswordTest {
+class AdminPasswordIT {
 
 	static final Pattern PRINTED = Pattern.compile("password: ([A-Za-z0-9_-]{32})\\b");
 

@@ -12,7 +12,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** With no good knowledge base to fall back on, broken intent files at start-up stop the app with a clear message. */
-class InitialKnowledgeLoadTest {
+class InitialKnowledgeLoadIT {
 
 	@TempDir
 	Path dir;

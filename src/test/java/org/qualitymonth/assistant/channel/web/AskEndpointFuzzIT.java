@@ -5,22 +5,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 
+import org.qualitymonth.assistant.system.AppTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.qualitymonth.assistant.AssistantApplication;
 import org.qualitymonth.assistant.system.HostileText;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,9 +27,9 @@ import static org.assertj.core.api.Assertions.fail;
  * question texts, random bytes, random JSON shapes and content types, to {@code /api/v1/ask}, {@code /api/v1/choose}
  * and {@code /api/v1/feedback}. Nothing gets a 5xx, every 200 is a proper reply, and the log shows no stack trace.
  */
-@SpringBootTest(classes = AssistantApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AppTest
 @ExtendWith(OutputCaptureExtension.class)
-class AskEndpointFuzzTest {
+class AskEndpointFuzzIT {
 
 	static final int REQUESTS = 600;
 
@@ -48,16 +43,6 @@ class AskEndpointFuzzTest {
 			"application/json", "application/json; charset=UTF-8", "application/json; charset=ISO-8859-1",
 			"application/json; charset=UTF-16", "application/problem+json", "text/plain",
 			"application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/xml", "*/*", "");
-
-	@TempDir
-	static Path dataDir;
-
-	@DynamicPropertySource
-	static void settings(DynamicPropertyRegistry registry) {
-		registry.add("bot.data-dir", () -> dataDir.toString());
-		// flood control has its own tests; here every request should reach the parsing and the chat service
-		registry.add("bot.rate-limit.enabled", () -> "false");
-	}
 
 	@LocalServerPort
 	int port;

@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * after a restart on the same data directory all of it is still there.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class UnansweredQuestionsAcceptanceTest {
+class UnansweredQuestionsAcceptanceIT {
 
 	static final String MOBILE = "13812345678";
 

@@ -11,7 +11,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The assistant configured for PostgreSQL: Flyway creates the schema there, and the log works the same. */
-class PostgresApplicationTest {
+class PostgresApplicationIT {
 
 	@TempDir
 	Path dataDir;

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The whole assistant with its query log on a database server that is down at start-up and goes away again
  * later: citizens get their answers throughout, and every question reaches the database once it is back.
  */
-class QueryLogOutageTest {
+class QueryLogOutageIT {
 
 	@TempDir
 	Path dir;

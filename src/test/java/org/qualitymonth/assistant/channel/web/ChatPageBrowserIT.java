@@ -8,18 +8,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.qualitymonth.assistant.system.AppTest;
+import org.qualitymonth.assistant.system.SharedTestConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
@@ -28,13 +28,8 @@ import org.qualitymonth.assistant.chat.ChatService;
 import org.qualitymonth.assistant.chat.Choice;
 import org.qualitymonth.assistant.chat.Question;
 import org.qualitymonth.assistant.nlu.Outcome;
-import org.qualitymonth.assistant.AssistantApplication;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -44,21 +39,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Expected answers come from the chat service itself, so the tests follow the intent files. Screenshots go to
  * {@code target/screenshots}.
  */
-@SpringBootTest(classes = AssistantApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(BrowserTestConfiguration.class)
-class ChatPageBrowserTest {
+@AppTest
+class ChatPageBrowserIT {
 
 	private static final String THEME_QUESTION = "质量月的主题是什么";
 
 	private static final String OFF_TOPIC_QUESTION = "附近有什么好吃的";
-
-	@TempDir
-	static Path dataDir;
-
-	@DynamicPropertySource
-	static void dataDir(DynamicPropertyRegistry registry) {
-		registry.add("bot.data-dir", () -> dataDir.toString());
-	}
 
 	static HeadlessChromium chromium;
 
@@ -71,7 +57,7 @@ class ChatPageBrowserTest {
 	ChatService chat;
 
 	@Autowired
-	BrowserTestConfiguration.FeedbackRecorder feedback;
+	SharedTestConfiguration.FeedbackRecorder feedback;
 
 	@BeforeAll
 	static void startBrowser() {
@@ -410,7 +396,7 @@ class ChatPageBrowserTest {
 		List<String> questions = new ArrayList<>();
 		for (String file : List.of("/eval/inscope_heldout.tsv", "/eval/oos_heldout.tsv")) {
 			try (BufferedReader in = new BufferedReader(new InputStreamReader(
-					ChatPageBrowserTest.class.getResourceAsStream(file), StandardCharsets.UTF_8))) {
+					ChatPageBrowserIT.class.getResourceAsStream(file), StandardCharsets.UTF_8))) {
 				in.lines().skip(1).map(line -> line.split("\t")).filter(f -> f.length > 2).forEach(f -> questions.add(f[2]));
 			}
 		}

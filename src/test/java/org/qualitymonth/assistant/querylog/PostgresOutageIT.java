@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * stopped; a proxy in front of it, used by this app alone, goes away instead. Citizens get every answer throughout, the
  * health says what is going on, and every question is in the database once it is back.
  */
-class PostgresOutageTest {
+class PostgresOutageIT {
 
 	private static final Pattern SERVER = Pattern.compile("jdbc:postgresql://([^:/?]+):(\\d+)/");
 
