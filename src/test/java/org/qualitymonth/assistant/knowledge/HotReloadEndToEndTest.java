@@ -76,10 +76,10 @@ class HotReloadEndToEndTest {
 		return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 	}
 
-	/** Polls for up to ten seconds: reloads are asynchronous and the machine may be busy. */
+	/** Polls for up to thirty seconds: reloads are asynchronous and the machine may be busy. */
 	private static boolean eventually(ThrowingSupplier<String> value, java.util.function.Predicate<String> done)
 			throws Exception {
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 		while (System.nanoTime() < deadline) {
 			if (done.test(value.get())) {
 				return true;

@@ -63,7 +63,7 @@ public final class SharedKnowledge {
 	}
 
 	private static JsonNode status(RunningApp app) throws Exception {
-		return JSON.readTree(app.get("/api/v1/admin/knowledge", RunningApp.ADMIN_PASSWORD).body());
+		return JSON.readTree(app.get("/api/v1/admin/knowledge", RunningApp.ADMIN_PASSWORD).body()).path("status");
 	}
 
 }
