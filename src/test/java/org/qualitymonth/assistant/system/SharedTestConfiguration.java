@@ -7,11 +7,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.qualitymonth.assistant.chat.ConversationListener;
 import org.qualitymonth.assistant.chat.Question;
 import org.qualitymonth.assistant.chat.Reply;
+import org.springframework.boot.test.context.TestComponent;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.web.servlet.function.RouterFunction;
-import org.springframework.web.servlet.function.RouterFunctions;
-import org.springframework.web.servlet.function.ServerResponse;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * What every test of the shared application ({@link AppTest}) adds to it: a record of the feedback, and pages that fail
@@ -28,19 +28,21 @@ public class SharedTestConfiguration {
 	}
 
 	/**
-	 * Pages that fail as a bug would, at {@code /test-failure} and {@code /admin/test-failure}. A router function,
-	 * not a {@code @Controller}, so that component scanning does not add it to every other test's application.
+	 * Pages that fail as a bug would, at {@code /test-failure} and {@code /admin/test-failure}. A controller that is a
+	 * member of this configuration, which registers it (component scanning skips it as a test component), rather than
+	 * a router function: a router function's
+	 * mapping reads every request's headers first and fails on a wildcard Content-Type, which the application itself
+	 * (without router functions) never meets, and the fuzz test would find it.
 	 */
-	@Bean
-	RouterFunction<ServerResponse> failingPages() {
-		return RouterFunctions.route()
-			.GET("/test-failure", request -> {
-				throw new IllegalStateException("secret internal detail");
-			})
-			.GET("/admin/test-failure", request -> {
-				throw new IllegalStateException("secret internal detail");
-			})
-			.build();
+	@Controller
+	@TestComponent
+	static class FailingPages {
+
+		@GetMapping({ "/test-failure", "/admin/test-failure" })
+		String fail() {
+			throw new IllegalStateException("secret internal detail");
+		}
+
 	}
 
 	/** Keeps every 👍/👎 that reaches the chat service. */
