@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * A private schema on the real PostgreSQL server named by {@code TEST_POSTGRES_URL} (env) or
- * {@code test.postgres.url} (system property), e.g. as {@code .ci/postgres.sh} exports it. Without a server the
+ * {@code test.postgres.url} (system property), e.g. as {@code bin/test} exports it for its throw-away cluster. Without a server the
  * tests fail, they are not skipped; set the variable to {@code skip} to skip them on purpose (reported as skipped).
  */
 public final class TestPostgres implements AutoCloseable {
@@ -30,8 +30,8 @@ public final class TestPostgres implements AutoCloseable {
 	public static TestPostgres newSchema() {
 		String url = System.getProperty("test.postgres.url", System.getenv("TEST_POSTGRES_URL"));
 		if (url == null || url.isBlank()) {
-			Assertions.fail("No PostgreSQL server for the query log tests. Run `source .ci/postgres.sh` (starts Debian's"
-					+ " PostgreSQL and exports TEST_POSTGRES_URL), or set TEST_POSTGRES_URL=jdbc:postgresql://host:port/db"
+			Assertions.fail("No PostgreSQL server for the query log tests. Run the tests with bin/test (starts a throw-away"
+					+ " PostgreSQL cluster and exports TEST_POSTGRES_URL), or set TEST_POSTGRES_URL=jdbc:postgresql://host:port/db"
 					+ "?user=...&password=...; TEST_POSTGRES_URL=skip skips these tests on purpose.");
 		}
 		Assumptions.assumeFalse(url.strip().equalsIgnoreCase("skip"), "TEST_POSTGRES_URL=skip: PostgreSQL tests skipped on purpose");
