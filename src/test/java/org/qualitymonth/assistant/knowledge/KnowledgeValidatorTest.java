@@ -147,7 +147,8 @@ class KnowledgeValidatorTest {
 
 	@Test
 	void aConsistentCatalogueHasNoProblem() {
-		Department samr = new Department("市场监管总局", null, List.of("市场监管局"), true, DEPARTMENTS_AT);
+		// a name repeated within one department is no clash
+		Department samr = new Department("市场监管总局", null, List.of("市场监管局", "市场监管局"), true, DEPARTMENTS_AT);
 		Department ndrc = new Department("国家发展改革委", null, List.of("发改委"), true, DEPARTMENTS_AT);
 		Department health = new Department("国家卫生健康委", null, List.of("卫健委"), false, DEPARTMENTS_AT);
 		assertThat(catalogue(departments("theme", samr, ndrc, health),
