@@ -116,11 +116,12 @@ final class KnowledgeValidator {
 					: departments.departments().get(0).origin();
 			problems.add(problem(at.file(), 0, "problem.unknownRelated", departments.intent()));
 		}
-		Set<String> ruleIds = new HashSet<>();
+		Map<String, Intent.Origin> ruleIds = new HashMap<>();
 		for (SpecificAsk ask : specifics) {
 			Intent.Origin at = ask.origin();
-			if (!ruleIds.add(ask.id())) {
-				problems.add(problem(at.file(), at.line(), "problem.duplicateId", ask.id(), at));
+			Intent.Origin first = ruleIds.putIfAbsent(ask.id(), at);
+			if (first != null) {
+				problems.add(problem(at.file(), at.line(), "problem.duplicateId", ask.id(), first));
 			}
 			for (String suggested : ask.suggest()) {
 				if (!ids.contains(suggested)) {
