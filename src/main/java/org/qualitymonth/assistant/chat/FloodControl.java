@@ -47,7 +47,7 @@ public final class FloodControl {
 			var builder = Bucket.builder().withCustomTimePrecision(clock);
 			java.util.Arrays.stream(configuration.getBandwidths()).forEach(builder::addLimit);
 			return builder.build();
-		});
+		}).tryConsumeAndReturnRemaining(1);
 	}
 
 	/**
@@ -58,7 +58,7 @@ public final class FloodControl {
 		if (!settings.enabled()) {
 			return OptionalLong.empty();
 		}
-		return take(buckets.bucket(key, configuration(settings.questionsPerPeriod())));
+		return secondsToWait(buckets.take(key, configuration(settings.questionsPerPeriod())));
 	}
 
 	/**
@@ -70,11 +70,10 @@ public final class FloodControl {
 		if (!settings.enabled()) {
 			return OptionalLong.empty();
 		}
-		return take(buckets.bucket(channel + "-address:" + address, configuration(settings.questionsPerAddress())));
+		return secondsToWait(buckets.take(channel + "-address:" + address, configuration(settings.questionsPerAddress())));
 	}
 
-	private static OptionalLong take(Bucket bucket) {
-		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+	private static OptionalLong secondsToWait(ConsumptionProbe probe) {
 		if (probe.isConsumed()) {
 			return OptionalLong.empty();
 		}

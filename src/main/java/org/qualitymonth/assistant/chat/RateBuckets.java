@@ -1,7 +1,7 @@
 package org.qualitymonth.assistant.chat;
 
-import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
 
 /**
  * Port: where the flood-control buckets live. In this process by default; in Redis in replicated mode (Bucket4j's
@@ -9,7 +9,10 @@ import io.github.bucket4j.BucketConfiguration;
  */
 public interface RateBuckets {
 
-	/** The bucket kept under {@code key}, created with {@code configuration} when there is none yet. */
-	Bucket bucket(String key, BucketConfiguration configuration);
+	/**
+	 * Takes one token from the bucket kept under {@code key}, created with {@code configuration} when there is none
+	 * yet, and tells whether it was there and, if not, how long until it is.
+	 */
+	ConsumptionProbe take(String key, BucketConfiguration configuration);
 
 }
