@@ -58,7 +58,7 @@ class ReplicasIT {
 	static final String SALT = "replica-test-salt-0123456789abcdef";
 
 	@TempDir
-	Path dir;
+	static Path dir;
 
 	final JsonMapper json = JsonMapper.builder().build();
 
