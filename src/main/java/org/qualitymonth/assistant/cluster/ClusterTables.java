@@ -12,29 +12,45 @@ import javax.sql.DataSource;
 
 /**
  * The replicas' shared rows in PostgreSQL: the knowledge version last published by an edit, and when each scheduled
- * job last ran. Created here rather than by the query log's migrations, so that the embedded default's H2 database
- * stays as it is. Advisory-lock keys are derived from the current schema, so deployments (and test runs) in separate
+ * job last ran. Created here on first use rather than by the query log's migrations, so that the embedded default's
+ * H2 database stays as it is. Advisory-lock keys are derived from the current schema, so deployments (and test runs) in separate
  * schemas of one database do not wait for each other.
  */
 final class ClusterTables {
 
 	private final DataSource dataSource;
 
+	private volatile boolean created;
+
 	ClusterTables(DataSource dataSource) {
 		this.dataSource = dataSource;
+	}
+
+	/**
+	 * Creates the tables once the query log's migrations have run: Flyway refuses to migrate a schema that has
+	 * tables but no history table, so creating these first would stop the query log.
+	 */
+	private void ensureTables() throws SQLException {
+		if (created) {
+			return;
+		}
 		try (Connection c = dataSource.getConnection()) {
 			c.setAutoCommit(false);
 			try (Statement s = c.createStatement()) {
 				// two replicas starting together would race on CREATE TABLE IF NOT EXISTS
 				s.execute("SELECT pg_advisory_xact_lock(hashtext(current_schema() || ':cluster-tables'))");
+				try (ResultSet migrated = s.executeQuery("SELECT to_regclass('flyway_schema_history') IS NOT NULL")) {
+					if (!migrated.next() || !migrated.getBoolean(1)) {
+						c.rollback();
+						throw new SQLException("the query log's schema is not migrated yet");
+					}
+				}
 				s.execute("CREATE TABLE IF NOT EXISTS cluster_knowledge (id INT PRIMARY KEY, version VARCHAR(200) NOT NULL,"
 						+ " published_at TIMESTAMPTZ NOT NULL)");
 				s.execute("CREATE TABLE IF NOT EXISTS cluster_jobs (name VARCHAR(100) PRIMARY KEY, ran_at TIMESTAMPTZ NOT NULL)");
 			}
 			c.commit();
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("replicated mode: cannot create its tables in PostgreSQL: " + ex.getMessage(), ex);
+			created = true;
 		}
 	}
 
@@ -63,6 +79,7 @@ final class ClusterTables {
 
 	/** The knowledge version last published, or null when no edit was published yet. */
 	String publishedVersion() throws SQLException {
+		ensureTables();
 		try (Connection c = dataSource.getConnection();
 				PreparedStatement s = c.prepareStatement("SELECT version FROM cluster_knowledge WHERE id = 1");
 				ResultSet rs = s.executeQuery()) {
@@ -71,6 +88,7 @@ final class ClusterTables {
 	}
 
 	void publish(String version) throws SQLException {
+		ensureTables();
 		try (Connection c = dataSource.getConnection();
 				PreparedStatement s = c.prepareStatement("INSERT INTO cluster_knowledge (id, version, published_at)"
 						+ " VALUES (1, ?, now()) ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version,"
@@ -82,6 +100,7 @@ final class ClusterTables {
 
 	/** Claims a run of {@code job} when it last ran (anywhere) longer than {@code gap} ago; atomic in one UPDATE. */
 	boolean claimRun(String job, Duration gap) throws SQLException {
+		ensureTables();
 		try (Connection c = dataSource.getConnection()) {
 			try (PreparedStatement s = c.prepareStatement("INSERT INTO cluster_jobs (name, ran_at) VALUES (?, TIMESTAMPTZ"
 					+ " '-infinity') ON CONFLICT (name) DO NOTHING")) {

@@ -102,6 +102,16 @@ public final class TestRedis implements AutoCloseable {
 		}
 	}
 
+	/** {@link #command} for assertions in lambdas. */
+	public String commandUnchecked(String... words) {
+		try {
+			return command(words);
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
 	private boolean pings() {
 		try {
 			return "+PONG".equals(command("PING"));
