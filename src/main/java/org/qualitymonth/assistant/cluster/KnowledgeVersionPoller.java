@@ -42,6 +42,12 @@ final class KnowledgeVersionPoller implements SmartLifecycle {
 
 	private String attempted;
 
+	private boolean first = true;
+
+	private String seenPublished;
+
+	private boolean pending;
+
 	private long behindSince;
 
 	private boolean warned;
@@ -52,22 +58,39 @@ final class KnowledgeVersionPoller implements SmartLifecycle {
 		this.interval = interval;
 	}
 
+	/**
+	 * Acts on a change of the row only: a row left behind by a later edit made directly on the volume (which the
+	 * watchers load) must not make every replica train again on each change of the directory.
+	 */
 	void poll() {
 		try {
 			String published = tables.publishedVersion();
-			String serving = reloader.status().version();
-			if (published == null || serving == null || published.equals(serving)) {
-				behindSince = 0;
-				warned = false;
+			if (first) {
+				// the initial load read the directory itself, which is newer than or the same as the row
+				first = false;
+				seenPublished = published;
 				return;
 			}
-			if (behindSince == 0) {
+			if (!Objects.equals(published, seenPublished)) {
+				seenPublished = published;
+				pending = published != null;
+				attempted = null;
 				behindSince = System.nanoTime();
+				warned = false;
+			}
+			String serving = reloader.status().version();
+			if (!pending || serving == null) {
+				return;
+			}
+			if (published.equals(serving)) {
+				pending = false;
+				return;
 			}
 			String seen = fingerprint(reloader.directory());
 			if (!Objects.equals(seen, attempted)) {
 				attempted = seen;
 				reloader.reload();
+				pending = !published.equals(reloader.status().version());
 			}
 			else if (!warned && System.nanoTime() - behindSince > WARN_AFTER.toNanos()) {
 				warned = true;

@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
@@ -26,6 +27,8 @@ import org.slf4j.LoggerFactory;
 final class SharedRedis implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(SharedRedis.class);
+
+	private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
 	private final RedisClient client;
 
@@ -49,6 +52,9 @@ final class SharedRedis implements AutoCloseable {
 		this.client.setOptions(ClientOptions.builder()
 			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
 			.timeoutOptions(TimeoutOptions.enabled(timeout))
+			// a host that does not answer at all would otherwise hold a question for the 10 s default; a cold first
+			// connection (event loops, handshake) needs more than a command's timeout on a busy machine
+			.socketOptions(SocketOptions.builder().connectTimeout(CONNECT_TIMEOUT.compareTo(timeout) > 0 ? CONNECT_TIMEOUT : timeout).build())
 			.build());
 		this.retry = retry;
 		this.redacted = uri.getHost() + ":" + uri.getPort();

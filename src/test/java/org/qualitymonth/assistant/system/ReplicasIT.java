@@ -89,6 +89,24 @@ class ReplicasIT {
 		}
 		a = AppProcess.start(dir.resolve("a.log"), args("a"));
 		b = AppProcess.start(dir.resolve("b.log"), args("b"));
+		awaitRedis(a);
+		awaitRedis(b);
+	}
+
+	/** Until the replica's health says Redis is reachable: its connection is made at the first use. */
+	void awaitRedis(AppProcess app) throws Exception {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		String health = "";
+		while (System.nanoTime() < deadline) {
+			health = http.send(HttpRequest.newBuilder(URI.create(app.url("/actuator/health/readiness")))
+				.header("Authorization", RunningApp.basic("admin", RunningApp.ADMIN_PASSWORD))
+				.build(), HttpResponse.BodyHandlers.ofString()).body();
+			if (health.contains("\"redis\":\"reachable\"")) {
+				return;
+			}
+			Thread.sleep(500);
+		}
+		throw new AssertionError("Redis never reachable from the replica: " + health);
 	}
 
 	@AfterAll
