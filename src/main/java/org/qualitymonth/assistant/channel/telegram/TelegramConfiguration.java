@@ -59,9 +59,10 @@ class TelegramConfiguration {
 	@Bean
 	DeliveryLedger telegramDeliveryLedger(TelegramSettings settings,
 			org.springframework.beans.factory.ObjectProvider<org.qualitymonth.assistant.chat.DeliveryClaims> claims,
-			org.qualitymonth.assistant.chat.ConversationSettings conversation) {
+			org.springframework.beans.factory.ObjectProvider<org.qualitymonth.assistant.chat.ConversationSettings> conversations) {
 		// replicated mode: a webhook redelivery may reach another replica than the first delivery did
 		var shared = claims.getIfAvailable(() -> org.qualitymonth.assistant.chat.DeliveryClaims.IN_THIS_PROCESS);
+		var conversation = conversations.getIfAvailable(org.qualitymonth.assistant.chat.ConversationSettings::defaults);
 		String bot = "telegram:" + settings.token().substring(0, Math.max(0, settings.token().indexOf(':'))) + ":";
 		return new DeliveryLedger(100_000,
 				number -> shared.firstDelivery(bot + number, conversation.deliveriesRemembered()));
