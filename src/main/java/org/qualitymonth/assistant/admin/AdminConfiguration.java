@@ -15,8 +15,9 @@ class AdminConfiguration {
 
 	@Bean
 	IntentExamples intentExamples(KnowledgeReloader reloader, NoticeGrounding grounding, BotProperties bot,
-			Clock clock) {
-		return new IntentExamples(reloader, new KnowledgeLoader(grounding, bot.minExamples(), clock));
+			Clock clock, org.springframework.beans.factory.ObjectProvider<org.qualitymonth.assistant.knowledge.KnowledgeEdits> edits) {
+		return new IntentExamples(reloader, new KnowledgeLoader(grounding, bot.minExamples(), clock),
+				edits.getIfAvailable(() -> org.qualitymonth.assistant.knowledge.KnowledgeEdits.IN_THIS_PROCESS));
 	}
 
 }

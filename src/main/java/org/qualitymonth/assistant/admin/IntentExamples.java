@@ -50,9 +50,18 @@ final class IntentExamples {
 
 	}
 
+	private final org.qualitymonth.assistant.knowledge.KnowledgeEdits edits;
+
 	IntentExamples(KnowledgeReloader reloader, KnowledgeLoader validator) {
+		this(reloader, validator, org.qualitymonth.assistant.knowledge.KnowledgeEdits.IN_THIS_PROCESS);
+	}
+
+	/** With {@code edits} serialising the edit against other replicas' (replicated mode). */
+	IntentExamples(KnowledgeReloader reloader, KnowledgeLoader validator,
+			org.qualitymonth.assistant.knowledge.KnowledgeEdits edits) {
 		this.reloader = reloader;
 		this.validator = validator;
+		this.edits = edits;
 	}
 
 	synchronized Result add(String intentId, String example) {
@@ -64,6 +73,10 @@ final class IntentExamples {
 	 * (a review group added as a whole).
 	 */
 	synchronized Result add(String intentId, List<String> examples) {
+		return edits.serialised(() -> addNow(intentId, examples));
+	}
+
+	private Result addNow(String intentId, List<String> examples) {
 		List<String> texts = examples.stream().map(String::strip).distinct().toList();
 		if (texts.isEmpty() || texts.stream().anyMatch(IntentExamples::badText)) {
 			return Result.refused("admin.example.badText", List.of(), MAX_LENGTH);

@@ -32,7 +32,7 @@ public class ChatService {
 
 	private final TextNormalizer normalizer = new TextNormalizer();
 
-	private final ConversationMemory memory;
+	private final ContextStore memory;
 
 	private final FollowUpDetector followUps;
 
@@ -52,12 +52,19 @@ public class ChatService {
 	/** As above, with some parts of question reading off (for the evaluation's ablation). */
 	public ChatService(AssistantState state, AnswerCache cache, DecisionPolicy policy, ChatSettings settings,
 			List<ConversationListener> listeners, ReadingFeatures features) {
+		this(state, cache, policy, settings, listeners, features,
+				new ConversationMemory(settings.sessionIdle(), settings.maxSessions()));
+	}
+
+	/** As above, with the previous turns kept in {@code memory} (shared by the replicas in replicated mode). */
+	public ChatService(AssistantState state, AnswerCache cache, DecisionPolicy policy, ChatSettings settings,
+			List<ConversationListener> listeners, ReadingFeatures features, ContextStore memory) {
 		this.features = features;
 		this.listeners = List.copyOf(listeners);
 		this.state = state;
 		this.cache = cache;
 		this.policy = policy;
-		this.memory = new ConversationMemory(settings.sessionIdle(), settings.maxSessions());
+		this.memory = memory;
 		this.followUps = new FollowUpDetector(settings.followUpMaxLength());
 		this.reader = new QuestionReader(policy, features);
 		this.composer = new ReplyComposer(settings.menuIntent());

@@ -8,6 +8,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 
@@ -19,9 +20,7 @@ public final class FloodControl {
 
 	private final RateLimitSettings settings;
 
-	private final Cache<String, Bucket> buckets;
-
-	private final TimeMeter clock;
+	private final RateBuckets buckets;
 
 	public FloodControl(RateLimitSettings settings) {
 		this(settings, TimeMeter.SYSTEM_NANOTIME);
@@ -29,13 +28,26 @@ public final class FloodControl {
 
 	/** With a clock of the caller's, for tests. */
 	public FloodControl(RateLimitSettings settings, TimeMeter clock) {
+		this(settings, local(settings, clock));
+	}
+
+	/** With the buckets kept elsewhere (in Redis, shared by the replicas). */
+	public FloodControl(RateLimitSettings settings, RateBuckets buckets) {
 		this.settings = settings;
-		this.clock = clock;
-		// an idle bucket is full again after one period, so it can be forgotten then
-		this.buckets = Caffeine.newBuilder()
+		this.buckets = buckets;
+	}
+
+	/** Buckets in this process; an idle bucket is full again after one period, so it can be forgotten then. */
+	public static RateBuckets local(RateLimitSettings settings, TimeMeter clock) {
+		Cache<String, Bucket> cache = Caffeine.newBuilder()
 			.expireAfterAccess(settings.period().plusSeconds(1))
 			.maximumSize(settings.maxTracked())
 			.build();
+		return (key, configuration) -> cache.get(key, k -> {
+			var builder = Bucket.builder().withCustomTimePrecision(clock);
+			java.util.Arrays.stream(configuration.getBandwidths()).forEach(builder::addLimit);
+			return builder.build();
+		}).tryConsumeAndReturnRemaining(1);
 	}
 
 	/**
@@ -46,7 +58,7 @@ public final class FloodControl {
 		if (!settings.enabled()) {
 			return OptionalLong.empty();
 		}
-		return take(buckets.get(key, k -> newBucket(settings.questionsPerPeriod())));
+		return secondsToWait(buckets.take(key, configuration(settings.questionsPerPeriod())));
 	}
 
 	/**
@@ -58,11 +70,10 @@ public final class FloodControl {
 		if (!settings.enabled()) {
 			return OptionalLong.empty();
 		}
-		return take(buckets.get(channel + "-address:" + address, k -> newBucket(settings.questionsPerAddress())));
+		return secondsToWait(buckets.take(channel + "-address:" + address, configuration(settings.questionsPerAddress())));
 	}
 
-	private static OptionalLong take(Bucket bucket) {
-		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+	private static OptionalLong secondsToWait(ConsumptionProbe probe) {
 		if (probe.isConsumed()) {
 			return OptionalLong.empty();
 		}
@@ -70,11 +81,10 @@ public final class FloodControl {
 		return OptionalLong.of(Math.max(1, TimeUnit.NANOSECONDS.toSeconds(nanos + 999_999_999)));
 	}
 
-	private Bucket newBucket(int capacity) {
+	private BucketConfiguration configuration(int capacity) {
 		Duration period = settings.period();
-		return Bucket.builder()
+		return BucketConfiguration.builder()
 			.addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build())
-			.withCustomTimePrecision(clock)
 			.build();
 	}
 

@@ -110,8 +110,9 @@ class QueryLogConfiguration {
 
 	@Bean
 	RetentionPurger retentionPurger(QueryLogRepository repository, SchemaGate gate, QueryLogSettings settings,
-			Clock clock) {
-		return new RetentionPurger(repository, gate, settings.retention(), settings.purgeInterval(), clock);
+			Clock clock, org.springframework.beans.factory.ObjectProvider<ScheduledJobs> jobs) {
+		return new RetentionPurger(repository, gate, settings.retention(), settings.purgeInterval(), clock,
+				jobs.getIfAvailable(() -> ScheduledJobs.IN_THIS_PROCESS));
 	}
 
 	/** Reported in the main health as {@code queryLog}; deliberately not part of readiness (application.yml). */

@@ -32,8 +32,16 @@ final class RetentionPurger implements SmartLifecycle {
 
 	private ScheduledExecutorService executor;
 
+	private final ScheduledJobs jobs;
+
 	RetentionPurger(QueryLogRepository repository, SchemaGate schema, Duration retention, Duration interval,
 			Clock clock) {
+		this(repository, schema, retention, interval, clock, ScheduledJobs.IN_THIS_PROCESS);
+	}
+
+	RetentionPurger(QueryLogRepository repository, SchemaGate schema, Duration retention, Duration interval,
+			Clock clock, ScheduledJobs jobs) {
+		this.jobs = jobs;
 		this.repository = repository;
 		this.schema = schema;
 		this.retention = retention;
@@ -54,6 +62,10 @@ final class RetentionPurger implements SmartLifecycle {
 
 	private void purgeQuietly() {
 		try {
+			// replicas share the database: one purge per interval is enough, whichever replica runs it
+			if (!jobs.due("querylog-retention", interval)) {
+				return;
+			}
 			purge();
 		}
 		catch (DataAccessException | FlywayException ex) {

@@ -13,10 +13,14 @@ import org.qualitymonth.assistant.chat.AnswerCache;
 import org.qualitymonth.assistant.chat.AssistantState;
 import org.qualitymonth.assistant.chat.ChatService;
 import org.qualitymonth.assistant.chat.ChatSettings;
+import org.qualitymonth.assistant.chat.ContextStore;
+import org.qualitymonth.assistant.chat.ConversationMemory;
 import org.qualitymonth.assistant.chat.ConversationSettings;
 import org.qualitymonth.assistant.chat.Conversations;
 import org.qualitymonth.assistant.chat.FloodControl;
+import org.qualitymonth.assistant.chat.RateBuckets;
 import org.qualitymonth.assistant.chat.RateLimitSettings;
+import org.qualitymonth.assistant.chat.ReadingFeatures;
 import org.qualitymonth.assistant.chat.Snapshot;
 import org.qualitymonth.assistant.knowledge.IntentDirectoryWatcher;
 import org.qualitymonth.assistant.knowledge.KnowledgeLoader;
@@ -26,6 +30,8 @@ import org.qualitymonth.assistant.knowledge.NoticeGrounding;
 import org.qualitymonth.assistant.nlu.DecisionPolicy;
 import org.qualitymonth.assistant.nlu.IntentClassifier;
 import org.qualitymonth.assistant.nlu.NluSettings;
+import io.github.bucket4j.TimeMeter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -82,8 +88,10 @@ class AssistantConfiguration {
 	}
 
 	@Bean
-	FloodControl floodControl(RateLimitSettings settings) {
-		return new FloodControl(settings);
+	FloodControl floodControl(RateLimitSettings settings, ObjectProvider<RateBuckets> shared) {
+		// replicated mode (package cluster) keeps the buckets in Redis; otherwise they live here
+		RateBuckets buckets = shared.getIfAvailable(() -> FloodControl.local(settings, TimeMeter.SYSTEM_NANOTIME));
+		return new FloodControl(settings, buckets);
 	}
 
 	@Bean
@@ -99,8 +107,11 @@ class AssistantConfiguration {
 
 	@Bean
 	ChatService chatService(AssistantState state, AnswerCache cache, NluSettings nlu, ChatSettings chat,
-			java.util.List<org.qualitymonth.assistant.chat.ConversationListener> listeners) {
-		return new ChatService(state, cache, new DecisionPolicy(nlu), chat, listeners);
+			java.util.List<org.qualitymonth.assistant.chat.ConversationListener> listeners,
+			ObjectProvider<ContextStore> shared) {
+		// replicated mode (package cluster) keeps the previous turns in Redis; otherwise they live here
+		ContextStore memory = shared.getIfAvailable(() -> new ConversationMemory(chat.sessionIdle(), chat.maxSessions()));
+		return new ChatService(state, cache, new DecisionPolicy(nlu), chat, listeners, ReadingFeatures.ALL, memory);
 	}
 
 }

@@ -26,7 +26,19 @@ public final class DeliveryLedger {
 
 	private final Set<Integer> done;
 
+	/** Whether no other replica has claimed a number yet (always true with one process). */
+	private final java.util.function.IntPredicate firstAcrossReplicas;
+
 	public DeliveryLedger(int remembered) {
+		this(remembered, number -> true);
+	}
+
+	/**
+	 * @param firstAcrossReplicas asked once for each number this process has not seen: false when another replica
+	 * claimed it already, and this delivery is then dropped as done
+	 */
+	public DeliveryLedger(int remembered, java.util.function.IntPredicate firstAcrossReplicas) {
+		this.firstAcrossReplicas = firstAcrossReplicas;
 		this.done = Collections.newSetFromMap(new LinkedHashMap<>(256, 0.75f, false) {
 			@Override
 			protected boolean removeEldestEntry(Map.Entry<Integer, Boolean> eldest) {
@@ -42,6 +54,10 @@ public final class DeliveryLedger {
 		CompletableFuture<Void> running = inFlight.get(number);
 		if (running != null) {
 			return new Claim(false, running);
+		}
+		if (!firstAcrossReplicas.test(number)) {
+			done.add(number);
+			return new Claim(false, CompletableFuture.completedFuture(null));
 		}
 		CompletableFuture<Void> handled = new CompletableFuture<>();
 		inFlight.put(number, handled);

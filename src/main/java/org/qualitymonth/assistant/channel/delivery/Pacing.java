@@ -20,6 +20,13 @@ public final class Pacing {
 
 	private final Bucket overall;
 
+	/** The overall rate kept elsewhere (Redis: one rate per bot token for all replicas); null when it is {@link #overall}. */
+	private final org.qualitymonth.assistant.chat.RateBuckets shared;
+
+	private final String sharedKey;
+
+	private final io.github.bucket4j.BucketConfiguration sharedConfiguration;
+
 	private final TimeMeter clock;
 
 	/** One bucket per recipient that has an interval; an idle one is full again, so it may be forgotten. */
@@ -42,6 +49,30 @@ public final class Pacing {
 			.addLimit(Bandwidth.builder().capacity(burst).refillGreedy(perSecond, Duration.ofSeconds(1)).build())
 			.withCustomTimePrecision(clock)
 			.build();
+		this.shared = null;
+		this.sharedKey = null;
+		this.sharedConfiguration = null;
+	}
+
+	private Pacing(int perSecond, org.qualitymonth.assistant.chat.RateBuckets shared, String key) {
+		if (perSecond < 1) {
+			throw new IllegalArgumentException("a pace is at least one message a second");
+		}
+		this.clock = TimeMeter.SYSTEM_NANOTIME;
+		this.overall = null;
+		this.shared = shared;
+		this.sharedKey = key;
+		this.sharedConfiguration = io.github.bucket4j.BucketConfiguration.builder()
+			.addLimit(Bandwidth.builder().capacity(1).refillGreedy(perSecond, Duration.ofSeconds(1)).build())
+			.build();
+	}
+
+	/**
+	 * {@link #evenly(int)} with the overall rate in {@code buckets} under {@code key}, shared by every process that
+	 * paces the same key (replicas sending for one Telegram bot); each recipient's interval stays in this process.
+	 */
+	public static Pacing evenlyShared(int perSecond, org.qualitymonth.assistant.chat.RateBuckets buckets, String key) {
+		return new Pacing(perSecond, buckets, key);
 	}
 
 	/**
@@ -59,7 +90,14 @@ public final class Pacing {
 
 	/** Waits until the next message may go out. */
 	public void awaitTurn() throws InterruptedException {
-		overall.asBlocking().consume(1);
+		if (shared == null) {
+			overall.asBlocking().consume(1);
+			return;
+		}
+		for (io.github.bucket4j.ConsumptionProbe probe = shared.take(sharedKey, sharedConfiguration); !probe.isConsumed();
+				probe = shared.take(sharedKey, sharedConfiguration)) {
+			java.util.concurrent.TimeUnit.NANOSECONDS.sleep(Math.max(1_000_000, probe.getNanosToWaitForRefill()));
+		}
 	}
 
 	/**
@@ -71,7 +109,26 @@ public final class Pacing {
 				: recipients.get(recipient + "/" + interval.toNanos(), key -> everyInterval(interval))
 					.asScheduler()
 					.consume(1, scheduler);
-		return own.thenCompose(ignored -> overall.asScheduler().consume(1, scheduler));
+		return own.thenCompose(ignored -> shared == null ? overall.asScheduler().consume(1, scheduler)
+				: sharedTurn(scheduler, new CompletableFuture<>()));
+	}
+
+	/** Takes the shared overall token, or tries again when the store says it is there. */
+	private CompletableFuture<Void> sharedTurn(ScheduledExecutorService scheduler, CompletableFuture<Void> turn) {
+		try {
+			io.github.bucket4j.ConsumptionProbe probe = shared.take(sharedKey, sharedConfiguration);
+			if (probe.isConsumed()) {
+				turn.complete(null);
+			}
+			else {
+				scheduler.schedule(() -> sharedTurn(scheduler, turn), Math.max(1_000_000, probe.getNanosToWaitForRefill()),
+						java.util.concurrent.TimeUnit.NANOSECONDS);
+			}
+		}
+		catch (RuntimeException ex) {
+			turn.completeExceptionally(ex);
+		}
+		return turn;
 	}
 
 	private Bucket everyInterval(Duration interval) {

@@ -70,9 +70,15 @@ final class Outbox {
 
 	Outbox(TelegramClient client, TelegramSettings.Pacing pace, TelegramSettings.Retry retry,
 			ScheduledExecutorService executor, Privacy privacy) {
+		this(client, pace, retry, executor, privacy, Pacing.evenly(pace.globalPerSecond()));
+	}
+
+	/** With the overall rate paced by {@code pacing} (shared by the replicas in replicated mode). */
+	Outbox(TelegramClient client, TelegramSettings.Pacing pace, TelegramSettings.Retry retry,
+			ScheduledExecutorService executor, Privacy privacy, Pacing pacing) {
 		this.client = client;
 		this.pace = pace;
-		this.pacing = Pacing.evenly(pace.globalPerSecond());
+		this.pacing = pacing;
 		this.retry = retry;
 		this.executor = executor;
 		this.privacy = privacy;

@@ -57,12 +57,20 @@ class TelegramConfiguration {
 	}
 
 	@Bean
-	DeliveryLedger telegramDeliveryLedger() {
-		return new DeliveryLedger(100_000);
+	DeliveryLedger telegramDeliveryLedger(TelegramSettings settings,
+			org.springframework.beans.factory.ObjectProvider<org.qualitymonth.assistant.chat.DeliveryClaims> claims,
+			org.springframework.beans.factory.ObjectProvider<org.qualitymonth.assistant.chat.ConversationSettings> conversations) {
+		// replicated mode: a webhook redelivery may reach another replica than the first delivery did
+		var shared = claims.getIfAvailable(() -> org.qualitymonth.assistant.chat.DeliveryClaims.IN_THIS_PROCESS);
+		var conversation = conversations.getIfAvailable(org.qualitymonth.assistant.chat.ConversationSettings::defaults);
+		String bot = "telegram:" + settings.token().substring(0, Math.max(0, settings.token().indexOf(':'))) + ":";
+		return new DeliveryLedger(100_000,
+				number -> shared.firstDelivery(bot + number, conversation.deliveriesRemembered()));
 	}
 
 	@Bean
-	Outbox telegramOutbox(TelegramClient telegramClient, TelegramSettings settings, Privacy telegramPrivacy) {
+	Outbox telegramOutbox(TelegramClient telegramClient, TelegramSettings settings, Privacy telegramPrivacy,
+			org.springframework.beans.factory.ObjectProvider<org.qualitymonth.assistant.chat.RateBuckets> sharedBuckets) {
 		AtomicInteger threads = new AtomicInteger();
 		ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(3, task -> {
 			Thread thread = new Thread(task, "telegram-send-" + threads.incrementAndGet());
@@ -70,7 +78,13 @@ class TelegramConfiguration {
 			return thread;
 		});
 		executor.setRemoveOnCancelPolicy(true);
-		return new Outbox(telegramClient, settings.pacing(), settings.retry(), executor, telegramPrivacy);
+		// replicated mode: Telegram's overall limit is per bot, so the replicas draw from one bucket per bot id
+		var shared = sharedBuckets.getIfAvailable();
+		org.qualitymonth.assistant.channel.delivery.Pacing pacing = shared == null
+				? org.qualitymonth.assistant.channel.delivery.Pacing.evenly(settings.pacing().globalPerSecond())
+				: org.qualitymonth.assistant.channel.delivery.Pacing.evenlyShared(settings.pacing().globalPerSecond(), shared,
+						"telegram-pace:" + settings.token().substring(0, Math.max(0, settings.token().indexOf(':'))));
+		return new Outbox(telegramClient, settings.pacing(), settings.retry(), executor, telegramPrivacy, pacing);
 	}
 
 	/** Sends, give-ups and retries of chat messages (button acknowledgements are not counted). */

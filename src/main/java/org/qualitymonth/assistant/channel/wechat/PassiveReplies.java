@@ -41,6 +41,10 @@ final class PassiveReplies {
 
 	private final RepeatedDeliveries<Answer> deliveries;
 
+	private final org.qualitymonth.assistant.chat.DeliveryClaims claims;
+
+	private final Duration remembered;
+
 	private final Executor answering;
 
 	private final CustomerService customerService;
@@ -49,6 +53,15 @@ final class PassiveReplies {
 
 	PassiveReplies(Executor answering, CustomerService customerService, Duration replyWithin, Duration remembered,
 			long maxRemembered) {
+		this(answering, customerService, replyWithin, remembered, maxRemembered,
+				org.qualitymonth.assistant.chat.DeliveryClaims.IN_THIS_PROCESS);
+	}
+
+	/** With {@code claims} deciding between replicas which of them answers a message WeChat delivered to several. */
+	PassiveReplies(Executor answering, CustomerService customerService, Duration replyWithin, Duration remembered,
+			long maxRemembered, org.qualitymonth.assistant.chat.DeliveryClaims claims) {
+		this.claims = claims;
+		this.remembered = remembered;
 		this.deliveries = new RepeatedDeliveries<>(remembered, maxRemembered);
 		this.answering = answering;
 		this.customerService = customerService;
@@ -61,7 +74,10 @@ final class PassiveReplies {
 	 */
 	Optional<String> reply(String deliveryId, String openId, Supplier<List<String>> work) {
 		Answer answer = deliveries
-			.claim(deliveryId, () -> CompletableFuture.completedFuture(new Answer(supply(work))))
+			.claim(deliveryId, () -> CompletableFuture.completedFuture(new Answer(
+					// another replica has the message: it answers; here the delivery gets "success"
+					claims.firstDelivery("wechat:" + deliveryId, remembered) ? supply(work)
+							: CompletableFuture.completedFuture(List.of()))))
 			.result()
 			.join();
 		List<String> parts;

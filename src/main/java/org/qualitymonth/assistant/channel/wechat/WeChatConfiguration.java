@@ -86,9 +86,11 @@ class WeChatConfiguration {
 
 	@Bean
 	PassiveReplies wechatPassiveReplies(ExecutorService wechatAnswering, CustomerService wechatCustomerService,
-			WeChatSettings settings, ConversationSettings conversation) {
+			WeChatSettings settings, ConversationSettings conversation,
+			org.springframework.beans.factory.ObjectProvider<org.qualitymonth.assistant.chat.DeliveryClaims> claims) {
 		return new PassiveReplies(wechatAnswering, wechatCustomerService, settings.replyWithin(),
-				conversation.deliveriesRemembered(), conversation.maxRemembered());
+				conversation.deliveriesRemembered(), conversation.maxRemembered(),
+				claims.getIfAvailable(() -> org.qualitymonth.assistant.chat.DeliveryClaims.IN_THIS_PROCESS));
 	}
 
 	@Bean
