@@ -49,7 +49,7 @@ class QueryLogConfiguration {
 	/**
 	 * The H2 file database in {@code dataDir}; the app closes it itself, after the spool is written. WRITE_DELAY=0:
 	 * H2 otherwise keeps commits in memory for up to a second, and the writer deletes a spool segment as soon as its
-	 * commit returns, so a {@code kill -9} in that second lost the questions (ProcessKillTest found about a hundred).
+	 * commit returns, so a {@code kill -9} in that second lost the questions (ProcessKillIT found about a hundred).
 	 */
 	static String h2Url(Path dataDir) {
 		Path dir = dataDir.toAbsolutePath().normalize();

@@ -290,7 +290,7 @@ class ReplicasIT {
 	}
 
 	private void load(int citizen, AtomicBoolean flowing, Set<String> acknowledged) {
-		List<String> questions = ProcessKillTest.QUESTIONS;
+		List<String> questions = ProcessKillIT.QUESTIONS;
 		for (int i = 0; flowing.get(); i++) {
 			AppProcess replica = i % 2 == 0 ? a : b;
 			try {
