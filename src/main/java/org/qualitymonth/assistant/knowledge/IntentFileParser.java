@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.qualitymonth.assistant.system.Messages;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -277,7 +276,7 @@ final class IntentFileParser {
 	}
 
 	static Problem problem(String file, int line, String key, Object... args) {
-		return new Problem(file, line, Messages.get(key + ".zh", args), Messages.get(key + ".en", args));
+		return ProblemTexts.problem(file, line, key, args);
 	}
 
 }

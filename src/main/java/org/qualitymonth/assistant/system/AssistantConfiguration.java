@@ -26,6 +26,7 @@ import org.qualitymonth.assistant.knowledge.NoticeGrounding;
 import org.qualitymonth.assistant.nlu.DecisionPolicy;
 import org.qualitymonth.assistant.nlu.IntentClassifier;
 import org.qualitymonth.assistant.nlu.NluSettings;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -99,8 +100,8 @@ class AssistantConfiguration {
 
 	@Bean
 	ChatService chatService(AssistantState state, AnswerCache cache, NluSettings nlu, ChatSettings chat,
-			java.util.List<org.qualitymonth.assistant.chat.ConversationListener> listeners) {
-		return new ChatService(state, cache, new DecisionPolicy(nlu), chat, listeners);
+			java.util.List<org.qualitymonth.assistant.chat.ConversationListener> listeners, MessageSource messages) {
+		return new ChatService(state, cache, new DecisionPolicy(nlu), chat, listeners, messages);
 	}
 
 }

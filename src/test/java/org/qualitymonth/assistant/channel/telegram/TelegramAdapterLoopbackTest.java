@@ -3,6 +3,7 @@ package org.qualitymonth.assistant.channel.telegram;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -12,13 +13,14 @@ import org.qualitymonth.assistant.channel.telegram.LoopbackBotApi.Sent;
 import org.qualitymonth.assistant.chat.ChatService;
 import org.qualitymonth.assistant.chat.Choice;
 import org.qualitymonth.assistant.chat.Reply;
+import org.qualitymonth.assistant.chat.StandaloneAssistant;
 import org.qualitymonth.assistant.nlu.Outcome;
-import org.qualitymonth.assistant.system.Messages;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.support.MessageSourceAccessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -31,6 +33,9 @@ import static org.mockito.Mockito.when;
  */
 @ExtendWith(OutputCaptureExtension.class)
 class TelegramAdapterLoopbackTest {
+
+	private static final MessageSourceAccessor TEXTS = new MessageSourceAccessor(StandaloneAssistant.messages(),
+			Locale.SIMPLIFIED_CHINESE);
 
 	static final String TOKEN = "555000111:AAFloopbackAdapterTestToken_abcdefghij";
 
@@ -69,7 +74,7 @@ class TelegramAdapterLoopbackTest {
 				assertThat(parts).allSatisfy(part -> assertThat(part.plainText().length()).isLessThanOrEqualTo(4096));
 				assertThat(String.join("", parts.stream().map(Sent::plainText).toList())).startsWith(answer.toString());
 				assertThat(parts.subList(0, parts.size() - 1)).allSatisfy(part -> assertThat(part.replyMarkup()).isNull());
-				assertThat(parts.get(parts.size() - 1).buttonTexts()).contains(Messages.get("telegram.feedback.helpful"));
+				assertThat(parts.get(parts.size() - 1).buttonTexts()).contains(TEXTS.getMessage("telegram.feedback.helpful"));
 				assertThat(api.rejections()).isEmpty();
 			});
 		}
