@@ -3,7 +3,6 @@ package org.qualitymonth.assistant.admin;
 import java.security.SecureRandom;
 import java.util.Base64;
 
-import org.qualitymonth.assistant.channel.web.WebSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationListener;
@@ -26,14 +25,13 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
- * Who may reach what, and the headers every response carries. Only the admin pages, the admin API and the metrics
+ * Who may reach the admin side, and the headers its responses carry. The admin pages, the admin API and the metrics
  * need a login (user {@code admin}): HTTP Basic for scripts and Prometheus, a login form for browsers, CSRF tokens on
- * the admin forms, failed logins throttled per client address. Everything citizens and machines use (the chat page,
- * static files, {@code /api/v1/ask}, {@code /api/v1/feedback}, {@code /telegram/**}, {@code /wechat/**}, the health probes) stays open, and
- * CSRF does not apply to {@code /api/**}, {@code /telegram/**} and {@code /wechat/**}, whose clients hold no session.
+ * the admin forms, failed logins throttled per client address; the health probes stay open. Everything else is the
+ * channels' ({@code channel/web/PublicSecurityConfiguration}), which this chain comes before.
  * <p>
- * One Content-Security-Policy per response: everything from the app itself, nothing inline; the public pages may be
- * framed by the sites in {@code bot.web.embed-origins} (the widget), the admin pages by nobody.
+ * One Content-Security-Policy per response: everything from the app itself, nothing inline; the admin pages may be
+ * framed by nobody.
  */
 @Configuration(proxyBeanMethods = false)
 class AdminSecurityConfiguration {
@@ -42,7 +40,10 @@ class AdminSecurityConfiguration {
 
 	static final String REALM = "Quality Month assistant admin";
 
-	/** What every page of the app needs: its own scripts, styles and images, nothing inline, no plugins. */
+	/**
+	 * What every page of the app needs: its own scripts, styles and images, nothing inline, no plugins (the public
+	 * pages' policy has the same base; SecurityHeadersTest checks both).
+	 */
 	static final String CONTENT_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
 			+ "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'";
 
@@ -76,23 +77,6 @@ class AdminSecurityConfiguration {
 				.defaultAuthenticationEntryPointFor(basic, path.matcher("/actuator/**"))
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LoginThrottleFilter.LOGIN_PAGE),
 						path.matcher("/admin/**")));
-		return http.build();
-	}
-
-	/**
-	 * X-Frame-Options is off here: it knows only DENY and SAMEORIGIN and would stop the widget on the sites that
-	 * {@code frame-ancestors} lets frame the chat page.
-	 */
-	@Bean
-	@Order(2)
-	SecurityFilterChain publicFilterChain(HttpSecurity http, WebSettings web) throws Exception {
-		http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-			.csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/telegram/**", "/wechat/**"))
-			.httpBasic(httpBasic -> httpBasic.disable())
-			.formLogin(form -> form.disable())
-			.headers(headers -> headers.frameOptions(frameOptions -> frameOptions.disable())
-				.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_POLICY + "; " + web.frameAncestors()))
-				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
 		return http.build();
 	}
 
