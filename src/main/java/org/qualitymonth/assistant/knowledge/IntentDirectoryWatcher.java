@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * network and container mounts; a change is loaded only once it has stayed the same for one
  * interval, so a file caught half-written by an editor is not even tried.
  */
-public final class IntentDirectoryWatcher implements AutoCloseable {
+final class IntentDirectoryWatcher implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(IntentDirectoryWatcher.class);
 
