@@ -16,6 +16,8 @@ import org.qualitymonth.assistant.chat.Reply;
 import org.qualitymonth.assistant.chat.StandaloneAssistant;
 import org.qualitymonth.assistant.nlu.Outcome;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.context.MessageSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -44,7 +46,9 @@ class TelegramAdapterLoopbackTest {
 	private final ChatService chat = mock(ChatService.class);
 
 	private ApplicationContextRunner runner(String apiUrl, String token) {
-		return new ApplicationContextRunner().withUserConfiguration(Settings.class, TelegramConfiguration.class)
+		return new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(MessageSourceAutoConfiguration.class))
+			.withUserConfiguration(Settings.class, TelegramConfiguration.class)
 			.withBean(org.qualitymonth.assistant.chat.Conversations.class,
 					() -> new org.qualitymonth.assistant.chat.Conversations(chat,
 							new org.qualitymonth.assistant.chat.FloodControl(

@@ -15,6 +15,8 @@ import org.qualitymonth.assistant.chat.Conversations;
 import org.qualitymonth.assistant.chat.FloodControl;
 import org.qualitymonth.assistant.chat.RateLimitSettings;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.context.MessageSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -31,6 +33,7 @@ class TelegramConfigurationTest {
 	static final String TOKEN = "110201543:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(MessageSourceAutoConfiguration.class))
 		.withUserConfiguration(Settings.class, TelegramConfiguration.class)
 		.withBean(Conversations.class, () -> new Conversations(mock(ChatService.class),
 				new FloodControl(new RateLimitSettings(true, 30, java.time.Duration.ofMinutes(1), 1000)),
