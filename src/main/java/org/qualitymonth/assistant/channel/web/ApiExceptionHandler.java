@@ -1,10 +1,16 @@
 package org.qualitymonth.assistant.channel.web;
 
+import java.lang.annotation.Annotation;
+import java.util.List;
+import java.util.Optional;
+
 import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.core.JacksonException;
 
 import org.qualitymonth.assistant.chat.NotReadyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -12,6 +18,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -20,6 +27,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 class ApiExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+	/** The request bodies whose constraint messages also explain a field of the wrong JSON type. */
+	private static final List<Class<?>> REQUESTS = List.of(AskRequest.class, FeedbackRequest.class, ChooseRequest.class);
 
 	@ExceptionHandler(BadQuestionException.class)
 	ResponseEntity<ApiError> badQuestion(BadQuestionException ex) {
@@ -36,10 +46,50 @@ class ApiExceptionHandler {
 		return error(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage(), 5);
 	}
 
+	/** A request body that breaks one of its constraints: the first broken one says what to change. */
+	@ExceptionHandler(MethodArgumentNotValidException.class)
+	ResponseEntity<ApiError> invalid(MethodArgumentNotValidException ex) {
+		return error(HttpStatus.BAD_REQUEST, ex.getBindingResult().getAllErrors().get(0).getDefaultMessage());
+	}
+
+	/**
+	 * Not JSON, not an object, or a field of the wrong type ({@code {"text": 42}}: no coercion, see
+	 * {@link StrictJsonConfiguration}), which gets the message of that field's constraint.
+	 */
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException ex) {
 		log.debug("Unreadable request body: {}", ex.getMessage());
-		return error(HttpStatus.BAD_REQUEST, "the body must be a JSON object such as {\"text\": \"...\", \"sessionId\": \"...\"}");
+		return error(HttpStatus.BAD_REQUEST, fieldMessage(ex).orElse(
+				"the body must be a JSON object such as {\"text\": \"...\", \"sessionId\": \"...\"}"));
+	}
+
+	private static Optional<String> fieldMessage(HttpMessageNotReadableException ex) {
+		if (!(ex.getMostSpecificCause() instanceof JacksonException json) || json.getPath().isEmpty()) {
+			return Optional.empty();
+		}
+		String field = json.getPath().get(0).getPropertyName();
+		for (Class<?> request : REQUESTS) {
+			for (var component : request.getRecordComponents()) {
+				if (component.getName().equals(field)) {
+					return constraintMessage(request, field);
+				}
+			}
+		}
+		return Optional.empty();
+	}
+
+	private static Optional<String> constraintMessage(Class<?> request, String field) {
+		try {
+			for (Annotation constraint : request.getDeclaredField(field).getAnnotations()) {
+				if (AnnotationUtils.getValue(constraint, "message") instanceof String message && !message.startsWith("{")) {
+					return Optional.of(message);
+				}
+			}
+			return Optional.empty();
+		}
+		catch (NoSuchFieldException ex) {
+			return Optional.empty();
+		}
 	}
 
 	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
