@@ -3,8 +3,12 @@ package org.qualitymonth.assistant.admin;
 import java.security.SecureRandom;
 import java.util.Base64;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,13 +20,17 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may reach the admin side, and the headers its responses carry. The admin pages, the admin API and the metrics
@@ -51,11 +59,21 @@ class AdminSecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain adminFilterChain(HttpSecurity http, LoginThrottle loginThrottle) throws Exception {
+	SecurityFilterChain adminFilterChain(HttpSecurity http, LoginThrottle loginThrottle, JsonMapper json) throws Exception {
 		PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
 		BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
 		basic.setRealmName(REALM);
 		basic.afterPropertiesSet();
+		// scripts and Prometheus get the challenge with an RFC 9457 problem, like every other API error
+		AuthenticationEntryPoint apiLogin = (request, response, ex) -> {
+			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\"");
+			ApiProblems.write(response, HttpStatus.UNAUTHORIZED, "log in as " + USER + " (HTTP Basic)", json);
+		};
+		RequestMatcher api = new OrRequestMatcher(path.matcher("/api/v1/admin/**"), path.matcher("/actuator/**"));
+		AuthenticationEntryPoint wrongCredentials = (request, response, ex) -> (api.matches(request) ? apiLogin : basic)
+			.commence(request, response, ex);
+		AccessDeniedHandler apiDenied = (request, response, ex) -> ApiProblems.write(response, HttpStatus.FORBIDDEN,
+				"not allowed for this login", json);
 		http.securityMatcher("/admin", "/admin/**", "/api/v1/admin/**", "/actuator/**")
 			.authorizeHttpRequests(requests -> requests.requestMatchers(LoginThrottleFilter.LOGIN_PAGE)
 				.permitAll()
@@ -64,8 +82,8 @@ class AdminSecurityConfiguration {
 				.permitAll()
 				.anyRequest()
 				.hasRole("ADMIN"))
-			.addFilterBefore(new LoginThrottleFilter(loginThrottle), UsernamePasswordAuthenticationFilter.class)
-			.httpBasic(httpBasic -> httpBasic.realmName(REALM).authenticationEntryPoint(basic))
+			.addFilterBefore(new LoginThrottleFilter(loginThrottle, json), UsernamePasswordAuthenticationFilter.class)
+			.httpBasic(httpBasic -> httpBasic.realmName(REALM).authenticationEntryPoint(wrongCredentials))
 			.formLogin(form -> form.loginPage(LoginThrottleFilter.LOGIN_PAGE).defaultSuccessUrl("/admin", false).permitAll())
 			.logout(logout -> logout.logoutRequestMatcher(path.matcher(org.springframework.http.HttpMethod.POST, "/admin/logout"))
 				.logoutSuccessUrl("/admin/login?logout"))
@@ -73,8 +91,9 @@ class AdminSecurityConfiguration {
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_POLICY + "; frame-ancestors 'none'"))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
 			.exceptionHandling(errors -> errors
-				.defaultAuthenticationEntryPointFor(basic, path.matcher("/api/v1/admin/**"))
-				.defaultAuthenticationEntryPointFor(basic, path.matcher("/actuator/**"))
+				.defaultAuthenticationEntryPointFor(apiLogin, path.matcher("/api/v1/admin/**"))
+				.defaultAuthenticationEntryPointFor(apiLogin, path.matcher("/actuator/**"))
+				.defaultAccessDeniedHandlerFor(apiDenied, path.matcher("/api/v1/admin/**"))
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LoginThrottleFilter.LOGIN_PAGE),
 						path.matcher("/admin/**")));
 		return http.build();

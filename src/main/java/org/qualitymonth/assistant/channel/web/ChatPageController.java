@@ -7,6 +7,7 @@ import org.qualitymonth.assistant.chat.ChatService;
 import org.qualitymonth.assistant.chat.UnknownIntentException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,7 +50,7 @@ class ChatPageController {
 
 	/** A button from before a knowledge reload may name an intent that is gone; the page asks to type instead. */
 	@ExceptionHandler(UnknownIntentException.class)
-	ResponseEntity<ApiError> unknownIntent(UnknownIntentException ex) {
+	ResponseEntity<ProblemDetail> unknownIntent(UnknownIntentException ex) {
 		return ApiExceptionHandler.error(HttpStatus.NOT_FOUND, ex.getMessage());
 	}
 
