@@ -7,12 +7,15 @@ import java.nio.file.Files;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Wires the knowledge base's plain-Java parts: the notice answers are checked against, and the watcher that reloads
  * edited intent files (the reloader itself is the conversation core's, which installs what it loads).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling // Boot's task scheduler, for the watcher
 class KnowledgeConfiguration {
 
 	@Bean
@@ -27,9 +30,10 @@ class KnowledgeConfiguration {
 	}
 
 	@Bean(destroyMethod = "close")
-	IntentDirectoryWatcher intentDirectoryWatcher(KnowledgeReloader reloader, KnowledgeSettings settings) {
+	IntentDirectoryWatcher intentDirectoryWatcher(KnowledgeReloader reloader, KnowledgeSettings settings,
+			TaskScheduler scheduler) {
 		IntentDirectoryWatcher watcher = new IntentDirectoryWatcher(reloader);
-		return settings.watch() ? watcher.start(settings.pollInterval()) : watcher;
+		return settings.watch() ? watcher.start(scheduler, settings.pollInterval()) : watcher;
 	}
 
 }
