@@ -64,6 +64,21 @@ class TelegramConfigurationTest {
 	}
 
 	@Test
+	void settingsOutsideTheirLimitsStopStartUpNamingTheSetting() {
+		runner.withPropertyValues("bot.telegram.poll-timeout=0s", "bot.telegram.webhook.max-connections=101",
+				"bot.telegram.pacing.per-chat=-1s", "bot.telegram.retry.max-attempts=0").run(context -> {
+					assertThat(context).hasFailed();
+					assertThat(stackTrace(context.getStartupFailure())).contains(
+							"bot.telegram.poll-timeout must be a positive duration such as 1s or 500ms",
+							"bot.telegram.webhook.max-connections must be 1-100",
+							"bot.telegram.pacing.per-chat must be a duration such as 1s or 500ms (0 for none)",
+							"bot.telegram.retry.max-attempts must be at least 1");
+				});
+		runner.withPropertyValues("bot.telegram.poll-timeout=50s", "bot.telegram.pacing.per-chat=0s")
+			.run(context -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
 	void aMalformedTokenStopsStartUpWithoutRepeatingIt() {
 		String almost = "110201543-AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";
 		runner.withPropertyValues("bot.telegram.token=" + almost).run(context -> {
