@@ -1,162 +1,149 @@
 package org.qualitymonth.assistant;
 
-import java.io.IOException;
-import java.lang.reflect.Modifier;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 
+import org.qualitymonth.assistant.boundaryfixture.LeakedPlatformTypes;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Each channel's platform types stay in its package, each channel package shows only its settings, and the
- * conversation core knows no channel: checked on the compiled classes, whose constant pools name every type they use.
+ * Inside the channel module, which Spring Modulith sees as one (ModularityTests): each channel's platform types stay
+ * in its package, each channel package shows only its settings, no channel uses another, and the conversation core
+ * knows no channel. ArchUnit rules over the compiled application classes.
  */
 class ChannelBoundaryTest {
 
-	private static final String BASE = "org/qualitymonth/assistant/";
+	private static final String BASE = "org.qualitymonth.assistant";
 
-	/** A platform library and the one package that may use it. */
-	private static final Map<String, String> PLATFORMS = Map.of("me/chanjar/weixin/", BASE + "channel/wechat/",
-			"org/telegram/", BASE + "channel/telegram/", "com/github/binarywang/", BASE + "channel/wechat/");
+	private static final JavaClasses APPLICATION = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages(BASE);
 
-	/** What the core and the delivery kit must not mention at all. */
-	private static final List<String> CHANNEL_TYPES = List.of("me/chanjar/", "org/telegram/", "jakarta/servlet/",
-			BASE + "channel/web/", BASE + "channel/telegram/", BASE + "channel/wechat/");
+	private static final ArchRule WECHAT_TYPES_STAY_IN_WECHAT = noClasses().that()
+		.resideOutsideOfPackage(BASE + ".channel.wechat..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("me.chanjar.weixin..", "com.github.binarywang..");
+
+	private static final ArchRule TELEGRAM_TYPES_STAY_IN_TELEGRAM = noClasses().that()
+		.resideOutsideOfPackage(BASE + ".channel.telegram..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage("org.telegram..");
 
 	@Test
-	void platformTypesStayInTheirChannel() throws Exception {
-		Path root = classesRoot();
-		for (Map.Entry<String, String> platform : PLATFORMS.entrySet()) {
-			List<String> offenders = classes(root).filter(f -> !relative(root, f).startsWith(platform.getValue()))
-				.filter(f -> mentions(f, platform.getKey()))
-				.map(f -> relative(root, f))
-				.toList();
-			assertThat(offenders).as("classes outside %s using %s", platform.getValue(), platform.getKey()).isEmpty();
-		}
-		assertThat(mentions(root.resolve(BASE + "channel/wechat/WeChatEnvelope.class"), "me/chanjar/weixin/"))
-			.as("the check can fail")
-			.isTrue();
-		assertThat(mentions(root.resolve(BASE + "channel/telegram/TelegramBot.class"), "org/telegram/"))
-			.as("the check can fail")
-			.isTrue();
+	void platformTypesStayInTheirChannel() {
+		WECHAT_TYPES_STAY_IN_WECHAT.check(APPLICATION);
+		TELEGRAM_TYPES_STAY_IN_TELEGRAM.check(APPLICATION);
+		JavaClasses leak = new ClassFileImporter().importClasses(LeakedPlatformTypes.class);
+		assertThat(WECHAT_TYPES_STAY_IN_WECHAT.evaluate(leak).hasViolation()).as("the check can fail").isTrue();
+		assertThat(TELEGRAM_TYPES_STAY_IN_TELEGRAM.evaluate(leak).hasViolation()).as("the check can fail").isTrue();
 	}
 
 	@Test
-	void theConversationCoreAndTheDeliveryKitKnowNoChannel() throws Exception {
-		Path root = classesRoot();
-		for (String core : List.of(BASE + "chat/", BASE + "nlu/", BASE + "knowledge/", BASE + "channel/delivery/")) {
-			List<String> offenders = classes(root).filter(f -> relative(root, f).startsWith(core))
-				.filter(f -> CHANNEL_TYPES.stream().anyMatch(type -> mentions(f, type)))
-				.map(f -> relative(root, f))
-				.toList();
-			assertThat(offenders).as("classes in %s that use a channel's types", core).isEmpty();
-		}
-		assertThat(classes(root).filter(f -> relative(root, f).startsWith(BASE + "chat/")).count()).isGreaterThan(10);
+	void theConversationCoreAndTheDeliveryKitKnowNoChannel() {
+		noClasses().that()
+			.resideInAnyPackage(BASE + ".chat..", BASE + ".nlu..", BASE + ".knowledge..", BASE + ".channel.delivery..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("me.chanjar..", "org.telegram..", "jakarta.servlet..", BASE + ".channel.web..",
+					BASE + ".channel.telegram..", BASE + ".channel.wechat..")
+			.check(APPLICATION);
+		assertThat(APPLICATION.stream().filter(c -> c.getPackageName().equals(BASE + ".chat"))).hasSizeGreaterThan(10);
 	}
 
-	/** What a channel reaches only through {@code Conversations} and {@code channel/delivery}. */
-	private static final List<String> SHARED_POLICY = List.of("io/github/bucket4j/", "io/github/resilience4j/retry/",
-			BASE + "chat/FloodControl", BASE + "chat/ChatService");
-
 	@Test
-	void theTelegramAndWeChatChannelsKeepNoPolicyOfTheirOwn() throws Exception {
-		Path root = classesRoot();
-		Map<String, List<String>> forbidden = Map.of(BASE + "channel/telegram/",
-				concat(SHARED_POLICY, List.of("com/github/benmanes/caffeine/")), BASE + "channel/wechat/", SHARED_POLICY);
-		for (Map.Entry<String, List<String>> channel : forbidden.entrySet()) {
-			List<String> offenders = classes(root).filter(f -> relative(root, f).startsWith(channel.getKey()))
-				.filter(f -> channel.getValue().stream().anyMatch(type -> mentions(f, type)))
-				.map(f -> relative(root, f))
-				.toList();
-			assertThat(offenders).as("classes in %s with rate, retry or rating rules of their own", channel.getKey())
-				.isEmpty();
-		}
-		assertThat(mentions(root.resolve(BASE + "channel/telegram/TelegramBot.class"), BASE + "chat/Conversations"))
+	void theTelegramAndWeChatChannelsKeepNoPolicyOfTheirOwn() {
+		List<String> sharedPolicy = List.of("io.github.bucket4j..", "io.github.resilience4j.retry..");
+		DescribedPredicate<JavaClass> chatPolicy = DescribedPredicate.describe("the chat service or flood control",
+				c -> c.getName().equals(BASE + ".chat.FloodControl") || c.getName().equals(BASE + ".chat.ChatService"));
+		noClasses().that()
+			.resideInAPackage(BASE + ".channel.telegram..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage(concat(sharedPolicy, "com.github.benmanes.caffeine..").toArray(String[]::new))
+			.orShould()
+			.dependOnClassesThat(chatPolicy)
+			.because("rate, retry and rating rules live once, outside the channels")
+			.check(APPLICATION);
+		noClasses().that()
+			.resideInAPackage(BASE + ".channel.wechat..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage(sharedPolicy.toArray(String[]::new))
+			.orShould()
+			.dependOnClassesThat(chatPolicy)
+			.because("rate, retry and rating rules live once, outside the channels")
+			.check(APPLICATION);
+		assertThat(dependsOn("channel.telegram.TelegramBot", "chat.Conversations"))
 			.as("Telegram goes through the conversation core")
 			.isTrue();
-		assertThat(mentions(root.resolve(BASE + "channel/telegram/Outbox.class"), BASE + "channel/delivery/Retrying"))
+		assertThat(dependsOn("channel.telegram.Outbox", "channel.delivery.Retrying"))
 			.as("Telegram sends through the delivery kit")
 			.isTrue();
 	}
 
 	@Test
-	void noChannelUsesAnotherChannel() throws Exception {
-		Path root = classesRoot();
-		List<String> channels = List.of(BASE + "channel/telegram/", BASE + "channel/wechat/", BASE + "channel/web/");
+	void noChannelUsesAnotherChannel() {
+		List<String> channels = List.of(BASE + ".channel.telegram..", BASE + ".channel.wechat..", BASE + ".channel.web..");
 		for (String channel : channels) {
-			List<String> offenders = classes(root).filter(f -> relative(root, f).startsWith(channel))
-				.filter(f -> channels.stream().filter(other -> !other.equals(channel)).anyMatch(other -> mentions(f, other)))
-				.map(f -> relative(root, f))
-				.toList();
-			assertThat(offenders).as("classes in %s that use another channel", channel).isEmpty();
+			noClasses().that()
+				.resideInAPackage(channel)
+				.should()
+				.dependOnClassesThat()
+				.resideInAnyPackage(channels.stream().filter(other -> !other.equals(channel)).toArray(String[]::new))
+				.check(APPLICATION);
 		}
 	}
 
-	private static List<String> concat(List<String> a, List<String> b) {
-		return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
-	}
-
 	@Test
-	void eachChannelShowsOnlyItsSettings() throws Exception {
-		for (String channel : List.of("wechat/WeChatSettings", "telegram/TelegramSettings")) {
-			String settings = "org.qualitymonth.assistant.channel." + channel.replace('/', '.');
+	void eachChannelShowsOnlyItsSettings() {
+		for (String channel : List.of("wechat.WeChatSettings", "telegram.TelegramSettings")) {
+			String settings = BASE + ".channel." + channel;
 			String pkg = settings.substring(0, settings.lastIndexOf('.'));
-			Path dir = classesRoot().resolve(BASE + "channel/" + channel.substring(0, channel.indexOf('/') + 1));
-			List<String> publicTypes;
-			try (Stream<Path> files = Files.list(dir)) {
-				publicTypes = files.map(f -> f.getFileName().toString())
-					.filter(name -> name.endsWith(".class"))
-					.map(name -> pkg + "." + name.substring(0, name.length() - 6))
-					.filter(ChannelBoundaryTest::isPublic)
-					.toList();
-			}
-			assertThat(publicTypes).as(pkg).contains(settings).allSatisfy(type -> assertThat(type).startsWith(settings));
+			classes().that()
+				.resideInAPackage(pkg)
+				.and(REACHABLE)
+				.should()
+				.haveNameMatching(java.util.regex.Pattern.quote(settings) + "(\\$.*)?")
+				.check(APPLICATION);
+			assertThat(REACHABLE.test(APPLICATION.get(settings))).as(settings).isTrue();
 		}
 	}
 
 	/** Reachable from other packages: public, and so is every type it is nested in. */
-	private static boolean isPublic(String className) {
-		try {
-			for (Class<?> type = Class.forName(className); type != null; type = type.getEnclosingClass()) {
-				if (!Modifier.isPublic(type.getModifiers())) {
-					return false;
-				}
+	private static final DescribedPredicate<JavaClass> REACHABLE = DescribedPredicate.describe("reachable from other packages",
+			ChannelBoundaryTest::isReachable);
+
+	private static boolean isReachable(JavaClass type) {
+		for (JavaClass t = type; t != null; t = t.getEnclosingClass().orElse(null)) {
+			if (!t.getModifiers().contains(JavaModifier.PUBLIC)) {
+				return false;
 			}
-			return true;
 		}
-		catch (ClassNotFoundException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return true;
 	}
 
-	private static Stream<Path> classes(Path root) throws IOException {
-		try (Stream<Path> files = Files.walk(root)) {
-			return files.filter(f -> f.toString().endsWith(".class")).toList().stream();
-		}
+	private static boolean dependsOn(String origin, String target) {
+		return APPLICATION.get(BASE + "." + origin)
+			.getDirectDependenciesFromSelf()
+			.stream()
+			.anyMatch(d -> d.getTargetClass().getName().equals(BASE + "." + target));
 	}
 
-	private static String relative(Path root, Path file) {
-		return root.relativize(file).toString().replace('\\', '/');
-	}
-
-	private static boolean mentions(Path classFile, String internalName) {
-		try {
-			return new String(Files.readAllBytes(classFile), StandardCharsets.ISO_8859_1).contains(internalName);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static Path classesRoot() throws URISyntaxException {
-		return Path.of(AssistantApplication.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+	private static List<String> concat(List<String> list, String more) {
+		return java.util.stream.Stream.concat(list.stream(), java.util.stream.Stream.of(more)).toList();
 	}
 
 }

@@ -20,6 +20,7 @@ import org.qualitymonth.assistant.chat.ChatService;
 import org.qualitymonth.assistant.chat.Question;
 import org.qualitymonth.assistant.chat.Reply;
 import org.qualitymonth.assistant.chat.Snapshot;
+import org.qualitymonth.assistant.chat.StandaloneAssistant;
 import org.qualitymonth.assistant.knowledge.KnowledgeBase;
 import org.qualitymonth.assistant.nlu.Classification;
 import org.qualitymonth.assistant.nlu.DecisionPolicy;
@@ -76,7 +77,8 @@ public class AnswerPathBenchmark {
 	private static ChatService service(KnowledgeBase kb, NluSettings nlu, IntentClassifier classifier, AnswerCache cache) {
 		AssistantState state = new AssistantState(cache);
 		state.install(new Snapshot(kb, classifier));
-		return new ChatService(state, cache, new DecisionPolicy(nlu), ChatService.defaultSettings(), List.of());
+		return new ChatService(state, cache, new DecisionPolicy(nlu), ChatService.defaultSettings(), List.of(),
+				StandaloneAssistant.messages());
 	}
 
 	private String nextQuestion() {

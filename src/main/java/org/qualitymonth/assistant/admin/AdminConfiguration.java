@@ -5,7 +5,7 @@ import java.time.Clock;
 import org.qualitymonth.assistant.knowledge.KnowledgeLoader;
 import org.qualitymonth.assistant.knowledge.KnowledgeReloader;
 import org.qualitymonth.assistant.knowledge.NoticeGrounding;
-import org.qualitymonth.assistant.system.BotProperties;
+import org.qualitymonth.assistant.knowledge.BotProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

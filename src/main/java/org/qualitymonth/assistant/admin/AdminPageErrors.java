@@ -1,7 +1,10 @@
 package org.qualitymonth.assistant.admin;
 
+import java.util.Locale;
+
 import org.qualitymonth.assistant.querylog.QueryLogUnavailableException;
-import org.qualitymonth.assistant.system.Messages;
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -11,6 +14,12 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 /** A bad filter or form value, and a query log that is away, as admin pages rather than error codes. */
 @ControllerAdvice(assignableTypes = { AdminPageController.class, ReviewActionsController.class })
 class AdminPageErrors {
+
+	private final MessageSourceAccessor messages;
+
+	AdminPageErrors(MessageSource messages) {
+		this.messages = new MessageSourceAccessor(messages, Locale.SIMPLIFIED_CHINESE);
+	}
 
 	@ExceptionHandler(IllegalArgumentException.class)
 	@ResponseStatus(HttpStatus.BAD_REQUEST)
@@ -22,7 +31,7 @@ class AdminPageErrors {
 	@ExceptionHandler(QueryLogUnavailableException.class)
 	@ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
 	String unavailable(QueryLogUnavailableException ex, Model model) {
-		model.addAttribute("message", Messages.get("admin.unavailable"));
+		model.addAttribute("message", messages.getMessage("admin.unavailable"));
 		return "admin/error";
 	}
 

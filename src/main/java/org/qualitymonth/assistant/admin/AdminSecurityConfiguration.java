@@ -3,9 +3,12 @@ package org.qualitymonth.assistant.admin;
 import java.security.SecureRandom;
 import java.util.Base64;
 
-import org.qualitymonth.assistant.channel.web.WebSettings;
+import tools.jackson.databind.json.JsonMapper;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,23 +20,26 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may reach what, and the headers every response carries. Only the admin pages, the admin API and the metrics
+ * Who may reach the admin side, and the headers its responses carry. The admin pages, the admin API and the metrics
  * need a login (user {@code admin}): HTTP Basic for scripts and Prometheus, a login form for browsers, CSRF tokens on
- * the admin forms, failed logins throttled per client address. Everything citizens and machines use (the chat page,
- * static files, {@code /api/v1/ask}, {@code /api/v1/feedback}, {@code /telegram/**}, {@code /wechat/**}, the health probes) stays open, and
- * CSRF does not apply to {@code /api/**}, {@code /telegram/**} and {@code /wechat/**}, whose clients hold no session.
+ * the admin forms, failed logins throttled per client address; the health probes stay open. Everything else is the
+ * channels' ({@code channel/web/PublicSecurityConfiguration}), which this chain comes before.
  * <p>
- * One Content-Security-Policy per response: everything from the app itself, nothing inline; the public pages may be
- * framed by the sites in {@code bot.web.embed-origins} (the widget), the admin pages by nobody.
+ * One Content-Security-Policy per response: everything from the app itself, nothing inline; the admin pages may be
+ * framed by nobody.
  */
 @Configuration(proxyBeanMethods = false)
 class AdminSecurityConfiguration {
@@ -42,7 +48,10 @@ class AdminSecurityConfiguration {
 
 	static final String REALM = "Quality Month assistant admin";
 
-	/** What every page of the app needs: its own scripts, styles and images, nothing inline, no plugins. */
+	/**
+	 * What every page of the app needs: its own scripts, styles and images, nothing inline, no plugins (the public
+	 * pages' policy has the same base; SecurityHeadersTest checks both).
+	 */
 	static final String CONTENT_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
 			+ "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'";
 
@@ -50,11 +59,21 @@ class AdminSecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain adminFilterChain(HttpSecurity http, LoginThrottle loginThrottle) throws Exception {
+	SecurityFilterChain adminFilterChain(HttpSecurity http, LoginThrottle loginThrottle, JsonMapper json) throws Exception {
 		PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
 		BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
 		basic.setRealmName(REALM);
 		basic.afterPropertiesSet();
+		// scripts and Prometheus get the challenge with an RFC 9457 problem, like every other API error
+		AuthenticationEntryPoint apiLogin = (request, response, ex) -> {
+			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\"");
+			ApiProblems.write(response, HttpStatus.UNAUTHORIZED, "log in as " + USER + " (HTTP Basic)", json);
+		};
+		RequestMatcher api = new OrRequestMatcher(path.matcher("/api/v1/admin/**"), path.matcher("/actuator/**"));
+		AuthenticationEntryPoint wrongCredentials = (request, response, ex) -> (api.matches(request) ? apiLogin : basic)
+			.commence(request, response, ex);
+		AccessDeniedHandler apiDenied = (request, response, ex) -> ApiProblems.write(response, HttpStatus.FORBIDDEN,
+				"not allowed for this login", json);
 		http.securityMatcher("/admin", "/admin/**", "/api/v1/admin/**", "/actuator/**")
 			.authorizeHttpRequests(requests -> requests.requestMatchers(LoginThrottleFilter.LOGIN_PAGE)
 				.permitAll()
@@ -63,8 +82,8 @@ class AdminSecurityConfiguration {
 				.permitAll()
 				.anyRequest()
 				.hasRole("ADMIN"))
-			.addFilterBefore(new LoginThrottleFilter(loginThrottle), UsernamePasswordAuthenticationFilter.class)
-			.httpBasic(httpBasic -> httpBasic.realmName(REALM).authenticationEntryPoint(basic))
+			.addFilterBefore(new LoginThrottleFilter(loginThrottle, json), UsernamePasswordAuthenticationFilter.class)
+			.httpBasic(httpBasic -> httpBasic.realmName(REALM).authenticationEntryPoint(wrongCredentials))
 			.formLogin(form -> form.loginPage(LoginThrottleFilter.LOGIN_PAGE).defaultSuccessUrl("/admin", false).permitAll())
 			.logout(logout -> logout.logoutRequestMatcher(path.matcher(org.springframework.http.HttpMethod.POST, "/admin/logout"))
 				.logoutSuccessUrl("/admin/login?logout"))
@@ -72,27 +91,11 @@ class AdminSecurityConfiguration {
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_POLICY + "; frame-ancestors 'none'"))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
 			.exceptionHandling(errors -> errors
-				.defaultAuthenticationEntryPointFor(basic, path.matcher("/api/v1/admin/**"))
-				.defaultAuthenticationEntryPointFor(basic, path.matcher("/actuator/**"))
+				.defaultAuthenticationEntryPointFor(apiLogin, path.matcher("/api/v1/admin/**"))
+				.defaultAuthenticationEntryPointFor(apiLogin, path.matcher("/actuator/**"))
+				.defaultAccessDeniedHandlerFor(apiDenied, path.matcher("/api/v1/admin/**"))
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LoginThrottleFilter.LOGIN_PAGE),
 						path.matcher("/admin/**")));
-		return http.build();
-	}
-
-	/**
-	 * X-Frame-Options is off here: it knows only DENY and SAMEORIGIN and would stop the widget on the sites that
-	 * {@code frame-ancestors} lets frame the chat page.
-	 */
-	@Bean
-	@Order(2)
-	SecurityFilterChain publicFilterChain(HttpSecurity http, WebSettings web) throws Exception {
-		http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-			.csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/telegram/**", "/wechat/**"))
-			.httpBasic(httpBasic -> httpBasic.disable())
-			.formLogin(form -> form.disable())
-			.headers(headers -> headers.frameOptions(frameOptions -> frameOptions.disable())
-				.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_POLICY + "; " + web.frameAncestors()))
-				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
 		return http.build();
 	}
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.qualitymonth.assistant.knowledge.ExampleFileEditor;
 import org.qualitymonth.assistant.knowledge.InvalidKnowledgeException;
 import org.qualitymonth.assistant.knowledge.KnowledgeLoader;
 import org.qualitymonth.assistant.knowledge.KnowledgeReloader;

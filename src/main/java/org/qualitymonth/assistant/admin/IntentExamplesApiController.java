@@ -1,10 +1,12 @@
 package org.qualitymonth.assistant.admin;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.qualitymonth.assistant.knowledge.Problem;
-import org.qualitymonth.assistant.system.Messages;
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,8 +31,11 @@ class IntentExamplesApiController {
 
 	private final IntentExamples examples;
 
-	IntentExamplesApiController(IntentExamples examples) {
+	private final MessageSourceAccessor messages;
+
+	IntentExamplesApiController(IntentExamples examples, MessageSource messages) {
 		this.examples = examples;
+		this.messages = new MessageSourceAccessor(messages, Locale.SIMPLIFIED_CHINESE);
 	}
 
 	@PostMapping(path = "/api/v1/admin/intents/{id}/examples", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -42,7 +47,7 @@ class IntentExamplesApiController {
 		answer.put("status", status.value());
 		answer.put("intent", id);
 		answer.put("added", result.added());
-		answer.put("message", Messages.get(result.messageKey(), result.args().toArray()));
+		answer.put("message", messages.getMessage(result.messageKey(), result.args().toArray()));
 		answer.put("problems", result.problems().stream().map(IntentExamplesApiController::describe).toList());
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(answer);
 	}

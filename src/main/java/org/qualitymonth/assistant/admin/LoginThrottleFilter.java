@@ -8,10 +8,10 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -25,8 +25,11 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
 
 	private final LoginThrottle throttle;
 
-	LoginThrottleFilter(LoginThrottle throttle) {
+	private final JsonMapper json;
+
+	LoginThrottleFilter(LoginThrottle throttle, JsonMapper json) {
 		this.throttle = throttle;
+		this.json = json;
 	}
 
 	@Override
@@ -43,12 +46,9 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
 			response.sendRedirect(request.getContextPath() + LOGIN_PAGE + "?blocked");
 		}
 		else {
-			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(wait.getAsLong()));
-			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-			response.getWriter()
-				.write("{\"status\":429,\"error\":\"Too Many Requests\",\"message\":\"too many failed logins from this"
-						+ " address; try again in " + wait.getAsLong() + " seconds\"}");
+			ApiProblems.write(response, HttpStatus.TOO_MANY_REQUESTS,
+					"too many failed logins from this address; try again in " + wait.getAsLong() + " seconds", json);
 		}
 	}
 

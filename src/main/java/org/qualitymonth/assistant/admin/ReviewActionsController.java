@@ -1,6 +1,7 @@
 package org.qualitymonth.assistant.admin;
 
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -8,7 +9,8 @@ import org.qualitymonth.assistant.knowledge.Intent;
 import org.qualitymonth.assistant.knowledge.Problem;
 import org.qualitymonth.assistant.querylog.QueryLog;
 import org.qualitymonth.assistant.querylog.ReviewStatus;
-import org.qualitymonth.assistant.system.Messages;
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,7 +26,10 @@ class ReviewActionsController {
 
 	private final IntentChoices choices;
 
-	ReviewActionsController(QueryLog queryLog, IntentExamples examples, IntentChoices choices) {
+	private final MessageSourceAccessor messages;
+
+	ReviewActionsController(QueryLog queryLog, IntentExamples examples, IntentChoices choices, MessageSource messages) {
+		this.messages = new MessageSourceAccessor(messages, Locale.SIMPLIFIED_CHINESE);
 		this.queryLog = queryLog;
 		this.examples = examples;
 		this.choices = choices;
@@ -38,8 +43,8 @@ class ReviewActionsController {
 		List<String> text = values(request, "text");
 		ReviewStatus newStatus = ReviewStatus.parse(status);
 		text.forEach(t -> queryLog.review(t, newStatus, null));
-		flash.addFlashAttribute("message", Messages.get("admin.review.done", String.join("”“", text),
-				Messages.get("admin.status." + newStatus.code())));
+		flash.addFlashAttribute("message", messages.getMessage("admin.review.done",
+				new Object[] { String.join("”“", text), messages.getMessage("admin.status." + newStatus.code()) }));
 		flash.addFlashAttribute("ok", true);
 		return "redirect:" + UnansweredQuery.back("/admin/unanswered", from, to, filter);
 	}
@@ -53,7 +58,7 @@ class ReviewActionsController {
 		List<String> example = values(request, "example");
 		if (intent == null || intent.isBlank()) {
 			// the form preselects nothing: a guess preselected is one careless click from teaching the bot nonsense
-			flash.addFlashAttribute("message", Messages.get("admin.example.chooseIntent"));
+			flash.addFlashAttribute("message", messages.getMessage("admin.example.chooseIntent"));
 			flash.addFlashAttribute("ok", false);
 			return "redirect:" + UnansweredQuery.back("/admin/unanswered", from, to, filter);
 		}
@@ -85,7 +90,7 @@ class ReviewActionsController {
 		}
 		String key = result.added() && Intent.OUT_OF_SCOPE.equals(intent) ? result.messageKey() + ".outOfScope"
 				: result.messageKey();
-		flash.addFlashAttribute("message", Messages.get(key, args.toArray()));
+		flash.addFlashAttribute("message", messages.getMessage(key, args.toArray()));
 		flash.addFlashAttribute("ok", result.added());
 		flash.addFlashAttribute("problems", result.problems().stream().map(ReviewActionsController::describe).toList());
 	}

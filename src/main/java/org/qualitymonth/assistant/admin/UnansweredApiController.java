@@ -13,6 +13,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -58,20 +59,18 @@ class UnansweredApiController {
 	}
 
 	@ExceptionHandler(IllegalArgumentException.class)
-	ResponseEntity<Map<String, Object>> badRequest(IllegalArgumentException ex) {
+	ResponseEntity<ProblemDetail> badRequest(IllegalArgumentException ex) {
 		return error(HttpStatus.BAD_REQUEST, ex.getMessage());
 	}
 
 	@ExceptionHandler(QueryLogUnavailableException.class)
-	ResponseEntity<Map<String, Object>> unavailable(QueryLogUnavailableException ex) {
+	ResponseEntity<ProblemDetail> unavailable(QueryLogUnavailableException ex) {
 		return error(HttpStatus.SERVICE_UNAVAILABLE,
 				"the query log database is unavailable; queries are kept and appear when it is back");
 	}
 
-	private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String message) {
-		return ResponseEntity.status(status)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("status", status.value(), "error", status.getReasonPhrase(), "message", message));
+	private static ResponseEntity<ProblemDetail> error(HttpStatus status, String message) {
+		return ApiProblems.response(status, message);
 	}
 
 	/**

@@ -14,6 +14,7 @@ import org.qualitymonth.assistant.nlu.DecisionPolicy;
 import org.qualitymonth.assistant.nlu.Lexicon;
 import org.qualitymonth.assistant.nlu.Outcome;
 import org.qualitymonth.assistant.nlu.TextNormalizer;
+import org.springframework.context.MessageSource;
 
 /**
  * One question in, one {@link Reply} out. Every channel (HTTP, Telegram, web page, terminal)
@@ -45,29 +46,29 @@ public class ChatService {
 	private final ReadingFeatures features;
 
 	public ChatService(AssistantState state, AnswerCache cache, DecisionPolicy policy, ChatSettings settings,
-			List<ConversationListener> listeners) {
-		this(state, cache, policy, settings, listeners, ReadingFeatures.ALL);
+			List<ConversationListener> listeners, MessageSource messages) {
+		this(state, cache, policy, settings, listeners, messages, ReadingFeatures.ALL);
 	}
 
 	/** As above, with some parts of question reading off (for the evaluation's ablation). */
 	public ChatService(AssistantState state, AnswerCache cache, DecisionPolicy policy, ChatSettings settings,
-			List<ConversationListener> listeners, ReadingFeatures features) {
-		this(state, cache, policy, settings, listeners, features,
+			List<ConversationListener> listeners, MessageSource messages, ReadingFeatures features) {
+		this(state, cache, policy, settings, listeners, messages, features,
 				new ConversationMemory(settings.sessionIdle(), settings.maxSessions()));
 	}
 
 	/** As above, with the previous turns kept in {@code memory} (shared by the replicas in replicated mode). */
 	public ChatService(AssistantState state, AnswerCache cache, DecisionPolicy policy, ChatSettings settings,
-			List<ConversationListener> listeners, ReadingFeatures features, ContextStore memory) {
+			List<ConversationListener> listeners, MessageSource messages, ReadingFeatures features, ContextStore memory) {
 		this.features = features;
 		this.listeners = List.copyOf(listeners);
 		this.state = state;
 		this.cache = cache;
 		this.policy = policy;
 		this.memory = memory;
-		this.followUps = new FollowUpDetector(settings.followUpMaxLength());
-		this.reader = new QuestionReader(policy, features);
-		this.composer = new ReplyComposer(settings.menuIntent());
+		this.followUps = new FollowUpDetector(settings.followUpMaxLength(), messages);
+		this.reader = new QuestionReader(policy, features, messages);
+		this.composer = new ReplyComposer(settings.menuIntent(), messages);
 	}
 
 	public Reply ask(Question question) {

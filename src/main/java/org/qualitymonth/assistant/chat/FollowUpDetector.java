@@ -3,7 +3,9 @@ package org.qualitymonth.assistant.chat;
 import java.util.Arrays;
 import java.util.List;
 
-import org.qualitymonth.assistant.system.Messages;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
 
 /**
  * Recognises elliptical follow-ups such as "那邮箱呢" or "还有呢" that only make sense against the
@@ -17,9 +19,9 @@ final class FollowUpDetector {
 
 	private final int maxLength;
 
-	FollowUpDetector(int maxLength) {
-		this.leading = split(Messages.get("followUp.leading"));
-		this.trailing = split(Messages.get("followUp.trailing"));
+	FollowUpDetector(int maxLength, MessageSource messages) {
+		this.leading = split(messages.getMessage("followUp.leading", null, Locale.SIMPLIFIED_CHINESE));
+		this.trailing = split(messages.getMessage("followUp.trailing", null, Locale.SIMPLIFIED_CHINESE));
 		this.maxLength = maxLength;
 	}
 

@@ -3,6 +3,7 @@ package org.qualitymonth.assistant.chat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -20,7 +21,7 @@ import org.qualitymonth.assistant.nlu.DecisionPolicy;
 import org.qualitymonth.assistant.nlu.Language;
 import org.qualitymonth.assistant.nlu.Lexicon;
 import org.qualitymonth.assistant.nlu.Outcome;
-import org.qualitymonth.assistant.system.Messages;
+import org.springframework.context.MessageSource;
 
 /**
  * Reads one normalised question against a snapshot: first what it specifically asks (something the
@@ -47,11 +48,15 @@ final class QuestionReader {
 	/** A date in an answer: a year, a month or a day written in digits. */
 	private static final Pattern DATE = Pattern.compile("\\d{4}年|\\d{1,2}月|\\d{1,2}日");
 
-	private final ReadingWords words = new ReadingWords();
+	private final ReadingWords words;
+
+	private final MessageSource messages;
 
 	private final ReadingFeatures features;
 
-	QuestionReader(DecisionPolicy policy, ReadingFeatures features) {
+	QuestionReader(DecisionPolicy policy, ReadingFeatures features, MessageSource messages) {
+		this.words = new ReadingWords(messages);
+		this.messages = messages;
 		this.policy = policy;
 		this.features = features;
 	}
@@ -184,7 +189,8 @@ final class QuestionReader {
 				|| DATE.matcher(intent.answer()).find()) {
 			return Optional.empty();
 		}
-		String reply = Messages.get("reading.noDate", intent.title(), intent.answer());
+		String reply = messages.getMessage("reading.noDate", new Object[] { intent.title(), intent.answer() },
+				Locale.SIMPLIFIED_CHINESE);
 		return Optional.of(new SpecificAsk("no_date", List.of(), List.of(), reply, null, intent.publicInfo(),
 				List.of(intent.id()), intent.origin()));
 	}

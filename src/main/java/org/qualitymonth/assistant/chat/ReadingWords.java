@@ -7,7 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.qualitymonth.assistant.system.Messages;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
 
 /**
  * The words question reading goes by, from messages.properties (Chinese text stays out of the code): courtesy
@@ -16,28 +18,42 @@ import org.qualitymonth.assistant.system.Messages;
  */
 final class ReadingWords {
 
-	private final List<String> courtesy = words("reading.courtesy");
+	private final List<String> courtesy;
 
-	private final List<String> questionWords = words("reading.questionWords");
+	private final List<String> questionWords;
 
-	private final List<String> particles = words("reading.particles");
+	private final List<String> particles;
 
-	private final List<String> connectives = words("reading.connectives");
+	private final List<String> connectives;
 
-	private final List<String> conjunctions = words("reading.conjunctions");
+	private final List<String> conjunctions;
 
-	private final List<String> dateAsks = words("reading.dateAsks");
+	private final List<String> dateAsks;
 
-	private final List<String> yesNoEndings = words("reading.yesNoEndings");
+	private final List<String> yesNoEndings;
 
-	private final List<String> openQuestionWords = words("reading.openQuestionWords");
+	private final List<String> openQuestionWords;
 
-	private final List<String> anchors = words("reading.noticeAnchors").stream().map(w -> w.replace(" ", "")).toList();
+	private final List<String> anchors;
 
-	private final List<String> englishTopicWords = words("reading.englishTopicWords");
+	private final List<String> englishTopicWords;
 
 	/** Everyday form to standard form, in the order written: "咋整" before "咋". */
-	private final Map<String, String> colloquial = pairs("reading.colloquial");
+	private final Map<String, String> colloquial;
+
+	ReadingWords(MessageSource messages) {
+		this.courtesy = words(messages, "reading.courtesy");
+		this.questionWords = words(messages, "reading.questionWords");
+		this.particles = words(messages, "reading.particles");
+		this.connectives = words(messages, "reading.connectives");
+		this.conjunctions = words(messages, "reading.conjunctions");
+		this.dateAsks = words(messages, "reading.dateAsks");
+		this.yesNoEndings = words(messages, "reading.yesNoEndings");
+		this.openQuestionWords = words(messages, "reading.openQuestionWords");
+		this.anchors = words(messages, "reading.noticeAnchors").stream().map(w -> w.replace(" ", "")).toList();
+		this.englishTopicWords = words(messages, "reading.englishTopicWords");
+		this.colloquial = pairs(messages, "reading.colloquial");
+	}
 
 	/** Whether a clause asks something (a question word, "请问", "想知道"...). */
 	boolean asks(String clause) {
@@ -146,13 +162,13 @@ final class ReadingWords {
 		return s;
 	}
 
-	private static List<String> words(String key) {
-		return Arrays.stream(Messages.get(key).split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+	private static List<String> words(MessageSource messages, String key) {
+		return Arrays.stream(messages.getMessage(key, null, Locale.SIMPLIFIED_CHINESE).split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
 	}
 
-	private static Map<String, String> pairs(String key) {
+	private static Map<String, String> pairs(MessageSource messages, String key) {
 		Map<String, String> pairs = new LinkedHashMap<>();
-		for (String pair : words(key)) {
+		for (String pair : words(messages, key)) {
 			String[] parts = pair.split("=", 2);
 			if (parts.length == 2) {
 				pairs.put(parts[0].strip(), parts[1].strip());

@@ -17,7 +17,7 @@ import org.qualitymonth.assistant.nlu.Candidate;
 import org.qualitymonth.assistant.nlu.Language;
 import org.qualitymonth.assistant.nlu.Outcome;
 import org.qualitymonth.assistant.nlu.Script;
-import org.qualitymonth.assistant.system.Messages;
+import org.springframework.context.MessageSource;
 
 /**
  * Writes a {@link Reading} as the reply a citizen reads: in English when asked in English (the text staff
@@ -28,8 +28,11 @@ final class ReplyComposer {
 
 	private final String menuIntent;
 
-	ReplyComposer(String menuIntent) {
+	private final MessageSource messages;
+
+	ReplyComposer(String menuIntent, MessageSource messages) {
 		this.menuIntent = menuIntent;
+		this.messages = messages;
 	}
 
 	Reply compose(KnowledgeBase kb, Reading reading, String normalized, AskerScript asker) {
@@ -47,7 +50,7 @@ final class ReplyComposer {
 				suggestions = choices(kb, why.suggest(), english);
 			}
 			else {
-				answer = english ? Messages.get("reply.en.declined") : kb.outOfScope().answer();
+				answer = english ? text("reply.en.declined") : kb.outOfScope().answer();
 				suggestions = menu(kb, english);
 			}
 			return new Reply(newId(), Outcome.DECLINED, null, reading.confidence(), script.convert(answer), null,
@@ -73,13 +76,13 @@ final class ReplyComposer {
 			for (Part part : parts) {
 				String partSource = source(kb, part);
 				texts.add(partSource == null ? text(kb, part, english)
-						: text(kb, part, english) + Messages.get("reply.partSource", partSource));
+						: text(kb, part, english) + text("reply.partSource", partSource));
 				if (partSource != null && !sources.contains(partSource)) {
 					sources.add(partSource);
 				}
 			}
 			answer = String.join("\n", texts);
-			source = sources.isEmpty() ? null : String.join(Messages.get("reply.sourceSeparator"), sources);
+			source = sources.isEmpty() ? null : String.join(text("reply.sourceSeparator"), sources);
 		}
 		List<Choice> suggestions = List.of();
 		if (reading.outcome() == Outcome.SUGGESTED) {
@@ -122,7 +125,7 @@ final class ReplyComposer {
 			.toList();
 	}
 
-	private static String text(KnowledgeBase kb, Part part, boolean english) {
+	private String text(KnowledgeBase kb, Part part, boolean english) {
 		if (part.department() != null) {
 			return departmentText(kb.departments(), part.department(), english);
 		}
@@ -160,8 +163,8 @@ final class ReplyComposer {
 	}
 
 	/** The English text, or the Chinese one with a note saying the notice only exists in Chinese. */
-	private static String orChinese(String english, String chinese) {
-		return english != null ? english : Messages.get("reply.en.chineseOnly", chinese);
+	private String orChinese(String english, String chinese) {
+		return english != null ? english : text("reply.en.chineseOnly", chinese);
 	}
 
 	private static List<Choice> convert(List<Choice> choices, Script script) {
@@ -171,6 +174,10 @@ final class ReplyComposer {
 
 	private static String newId() {
 		return UUID.randomUUID().toString();
+	}
+
+	private String text(String key, Object... args) {
+		return messages.getMessage(key, args, Locale.SIMPLIFIED_CHINESE);
 	}
 
 }

@@ -13,9 +13,13 @@ import org.qualitymonth.assistant.knowledge.NoticeGrounding;
 import org.qualitymonth.assistant.nlu.DecisionPolicy;
 import org.qualitymonth.assistant.nlu.IntentClassifier;
 import org.qualitymonth.assistant.nlu.NluSettings;
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.ResourceBundleMessageSource;
 
 /** The core without Spring: for the staff command-line tools, the evaluation and tests. */
 public final class StandaloneAssistant {
+
+	private static final MessageSource MESSAGES = messageSource();
 
 	private StandaloneAssistant() {
 	}
@@ -37,7 +41,23 @@ public final class StandaloneAssistant {
 		AssistantState state = new AssistantState(cache);
 		state.install(new Snapshot(kb, classifier));
 		return new ChatService(state, cache, new DecisionPolicy(nlu), ChatService.defaultSettings(), java.util.List.of(),
-				features);
+				MESSAGES, features);
+	}
+
+	/**
+	 * The texts of messages.properties, read as Spring Boot reads them for the application (basename
+	 * {@code messages}, UTF-8), for code that runs without Spring: the staff command line, the evaluation, tests.
+	 */
+	public static MessageSource messages() {
+		return MESSAGES;
+	}
+
+	private static MessageSource messageSource() {
+		ResourceBundleMessageSource source = new ResourceBundleMessageSource();
+		source.setBasename("messages");
+		source.setDefaultEncoding(StandardCharsets.UTF_8.name());
+		source.setFallbackToSystemLocale(false);
+		return source;
 	}
 
 }

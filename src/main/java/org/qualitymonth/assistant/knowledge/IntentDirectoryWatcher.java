@@ -4,15 +4,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledFuture;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.TaskScheduler;
 
 /**
  * Watches the intent directory and reloads when its files change. It polls a cheap fingerprint
@@ -20,31 +20,27 @@ import org.slf4j.LoggerFactory;
  * network and container mounts; a change is loaded only once it has stayed the same for one
  * interval, so a file caught half-written by an editor is not even tried.
  */
-public final class IntentDirectoryWatcher implements AutoCloseable {
+final class IntentDirectoryWatcher implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(IntentDirectoryWatcher.class);
 
 	private final KnowledgeReloader reloader;
 
-	private final ScheduledExecutorService scheduler;
+	private ScheduledFuture<?> polling;
 
 	private String attempted;
 
 	private String previousPoll;
 
-	public IntentDirectoryWatcher(KnowledgeReloader reloader) {
+	IntentDirectoryWatcher(KnowledgeReloader reloader) {
 		this.reloader = reloader;
 		this.attempted = fingerprint(reloader.directory());
 		this.previousPoll = attempted;
-		this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-			Thread thread = new Thread(r, "intent-watcher");
-			thread.setDaemon(true);
-			return thread;
-		});
 	}
 
-	public IntentDirectoryWatcher start(java.time.Duration interval) {
-		scheduler.scheduleWithFixedDelay(this::poll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+	/** Polls every {@code interval} on Spring's task scheduler, which stops with the application. */
+	IntentDirectoryWatcher start(TaskScheduler scheduler, java.time.Duration interval) {
+		polling = scheduler.scheduleWithFixedDelay(this::poll, Instant.now().plus(interval), interval);
 		return this;
 	}
 
@@ -91,7 +87,9 @@ public final class IntentDirectoryWatcher implements AutoCloseable {
 
 	@Override
 	public void close() {
-		scheduler.shutdownNow();
+		if (polling != null) {
+			polling.cancel(false);
+		}
 	}
 
 }

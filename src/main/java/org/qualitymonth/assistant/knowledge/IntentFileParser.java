@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.qualitymonth.assistant.system.Messages;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -81,20 +80,31 @@ final class IntentFileParser {
 	}
 
 	private List<Node> intentNodes(String file, Node root, List<Problem> problems) {
+		Optional<List<Node>> intents = intentNodes(root);
+		if (intents.isEmpty()) {
+			problems.add(problem(file, line(root), "problem.shape"));
+		}
+		return intents.orElse(List.of());
+	}
+
+	/**
+	 * The intents of a file in the shapes it may have (a list, {@code intents:} with a list, or one intent); empty
+	 * for any other shape. The example editor finds intents the same way.
+	 */
+	static Optional<List<Node>> intentNodes(Node root) {
 		if (root instanceof SequenceNode list) {
-			return list.getValue();
+			return Optional.of(list.getValue());
 		}
 		if (root instanceof MappingNode map) {
 			Node intents = value(map, "intents");
 			if (intents instanceof SequenceNode list) {
-				return list.getValue();
+				return Optional.of(list.getValue());
 			}
 			if (intents == null && value(map, "id") != null) {
-				return List.of(root);
+				return Optional.of(List.of(root));
 			}
 		}
-		problems.add(problem(file, line(root), "problem.shape"));
-		return List.of();
+		return Optional.empty();
 	}
 
 	private static long errors(List<Problem> problems) {
@@ -277,7 +287,7 @@ final class IntentFileParser {
 	}
 
 	static Problem problem(String file, int line, String key, Object... args) {
-		return new Problem(file, line, Messages.get(key + ".zh", args), Messages.get(key + ".en", args));
+		return ProblemTexts.problem(file, line, key, args);
 	}
 
 }

@@ -16,7 +16,6 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.qualitymonth.assistant.system.Messages;
 
 /**
  * The intents as one Excel sheet, for staff who live in Excel or WPS: one row per intent; examples and public
@@ -26,13 +25,13 @@ import org.qualitymonth.assistant.system.Messages;
 public final class IntentWorkbook {
 
 	/** The sheet's name, as staff see it on its tab. */
-	public static final String SHEET = Messages.get("workbook.sheet");
+	public static final String SHEET = ProblemTexts.get("workbook.sheet");
 
 	/**
 	 * Column headers: Chinese for staff, the YAML field in brackets so the two can be matched (id, title, answer,
 	 * source, examples, related, public_info, file).
 	 */
-	static final List<String> HEADERS = List.of(Messages.get("workbook.headers").split("\\|"));
+	static final List<String> HEADERS = List.of(ProblemTexts.get("workbook.headers").split("\\|"));
 
 	private static final Pattern FILE = Pattern.compile("[A-Za-z0-9_-]+\\.ya?ml");
 
@@ -160,7 +159,7 @@ public final class IntentWorkbook {
 		}
 		return java.util.Optional.of(new Intent(cells[ID_COL], cells[TITLE], cells[SOURCE].isEmpty() ? null : cells[SOURCE],
 				cells[ANSWER], lines(cells[EXAMPLES]), items(cells[RELATED]), lines(cells[PUBLIC_INFO]),
-				new Intent.Origin(Messages.get("workbook.origin", name, sheet), row)));
+				new Intent.Origin(ProblemTexts.get("workbook.origin", name, sheet), row)));
 	}
 
 	private static List<String> lines(String cell) {
@@ -173,18 +172,18 @@ public final class IntentWorkbook {
 	}
 
 	private static Problem cellProblem(String name, String sheet, int row, int column, String key, Object... args) {
-		String at = Messages.get("workbook.cell", sheet, row, (char) ('A' + column), HEADERS.get(column));
-		String atEn = Messages.get("workbook.cell.en", sheet, row, (char) ('A' + column), HEADERS.get(column));
+		String at = ProblemTexts.get("workbook.cell", sheet, row, (char) ('A' + column), HEADERS.get(column));
+		String atEn = ProblemTexts.get("workbook.cell.en", sheet, row, (char) ('A' + column), HEADERS.get(column));
 		Object[] all = new Object[args.length + 1];
 		System.arraycopy(args, 0, all, 1, args.length);
 		all[0] = at;
-		String zh = Messages.get(key + ".zh", all);
+		String zh = ProblemTexts.get(key + ".zh", all);
 		all[0] = atEn;
-		return new Problem(name, row, zh, Messages.get(key + ".en", all));
+		return new Problem(name, row, zh, ProblemTexts.get(key + ".en", all));
 	}
 
 	private static Problem problem(String name, int row, String key, Object... args) {
-		return new Problem(name, row, Messages.get(key + ".zh", args), Messages.get(key + ".en", args));
+		return new Problem(name, row, ProblemTexts.get(key + ".zh", args), ProblemTexts.get(key + ".en", args));
 	}
 
 }

@@ -53,9 +53,8 @@ public final class KnowledgeReloader {
 			return false;
 		}
 		catch (RuntimeException ex) {
-			List<Problem> problems = List.of(new Problem(directory.toString(), 0,
-					org.qualitymonth.assistant.system.Messages.get("problem.training.zh", ex.getMessage()),
-					org.qualitymonth.assistant.system.Messages.get("problem.training.en", ex.getMessage())));
+			List<Problem> problems = List.of(
+					ProblemTexts.problem(directory.toString(), 0, "problem.training", ex.getMessage()));
 			status.updateAndGet(s -> s.failed(problems, clock.instant()));
 			log.error("Training on {} failed, the previous knowledge base keeps serving", directory, ex);
 			return false;

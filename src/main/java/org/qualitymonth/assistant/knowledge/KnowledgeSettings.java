@@ -13,5 +13,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * same for one interval, so an editor's half-written save is not loaded
  */
 @ConfigurationProperties("bot.knowledge")
-public record KnowledgeSettings(@DefaultValue("true") boolean watch, @DefaultValue("400ms") Duration pollInterval) {
+record KnowledgeSettings(@DefaultValue("true") boolean watch, @DefaultValue("400ms") Duration pollInterval) {
 }

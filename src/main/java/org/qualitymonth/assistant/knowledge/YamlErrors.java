@@ -3,7 +3,6 @@ package org.qualitymonth.assistant.knowledge;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.qualitymonth.assistant.system.Messages;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
@@ -67,7 +66,7 @@ final class YamlErrors {
 				? " (" + context + ", line " + (ex.getContextMark().getLine() + 1) + ")" : "");
 		String key = "problem.yaml." + cause.name().toLowerCase(java.util.Locale.ROOT).replace("_", "");
 		Object[] args = { line + 1, column + 1, quote(lines, line), parser };
-		return new Problem(file, line + 1, Messages.get(key + ".zh", args), Messages.get(key + ".en", args));
+		return ProblemTexts.problem(file, line + 1, key, args);
 	}
 
 	/** The 0-based line of the first value before {@code limit} that opens a quote and never closes it, or -1. */

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.qualitymonth.assistant.chat.StandaloneAssistant;
@@ -16,6 +17,7 @@ import org.qualitymonth.assistant.evaluation.EvaluationCommand;
 import org.qualitymonth.assistant.knowledge.InvalidKnowledgeException;
 import org.qualitymonth.assistant.knowledge.KnowledgeBase;
 import org.qualitymonth.assistant.nlu.NluSettings;
+import org.springframework.context.support.MessageSourceAccessor;
 
 /**
  * The staff tools, run from the built jar without starting the server:
@@ -23,6 +25,10 @@ import org.qualitymonth.assistant.nlu.NluSettings;
  * {@code --notice=FILE}, {@code --tests=DIR}, {@code --folds=N}, {@code --strict} (validate: warnings fail too).
  */
 public final class StaffCommands {
+
+	/** The CLI runs without Spring, so its texts come from the core's stand-alone message source. */
+	private static final MessageSourceAccessor TEXTS = new MessageSourceAccessor(StandaloneAssistant.messages(),
+			Locale.SIMPLIFIED_CHINESE);
 
 	/** Exit code of a command line that names no command we know (sysexits' EX_USAGE). */
 	public static final int USAGE_ERROR = 64;
@@ -54,17 +60,17 @@ public final class StaffCommands {
 	static int run(String[] args, PrintStream out, BufferedReader in) {
 		String command = args[0];
 		if (HELP.contains(command)) {
-			out.println(Messages.get("cli.usage"));
+			out.println(TEXTS.getMessage("cli.usage"));
 			return 0;
 		}
 		if (!TOOLS.contains(command)) {
-			out.println(Messages.get("cli.unknown", command));
+			out.println(TEXTS.getMessage("cli.unknown", new Object[] { command }));
 			String guess = closest(command);
 			if (guess != null) {
-				out.println(Messages.get("cli.didYouMean", guess));
+				out.println(TEXTS.getMessage("cli.didYouMean", new Object[] { guess }));
 			}
 			out.println();
-			out.println(Messages.get("cli.usage"));
+			out.println(TEXTS.getMessage("cli.usage"));
 			return USAGE_ERROR;
 		}
 		quietLibraries();
@@ -72,11 +78,11 @@ public final class StaffCommands {
 		Path intents = Path.of(options.getOrDefault("intents", "intents"));
 		Path notice = Path.of(options.getOrDefault("notice", "seeds/000_6176395c013b77c3.txt"));
 		if (!Files.isDirectory(intents)) {
-			out.println(Messages.get("cli.noIntents", intents.toAbsolutePath().normalize()));
+			out.println(TEXTS.getMessage("cli.noIntents", new Object[] { intents.toAbsolutePath().normalize() }));
 			return MISSING_FILES;
 		}
 		if (!Files.isRegularFile(notice)) {
-			out.println(Messages.get("cli.noNotice", notice.toAbsolutePath().normalize()));
+			out.println(TEXTS.getMessage("cli.noNotice", new Object[] { notice.toAbsolutePath().normalize() }));
 			return MISSING_FILES;
 		}
 		Path workbook = workbook(args);
@@ -104,7 +110,7 @@ public final class StaffCommands {
 			return 1;
 		}
 		catch (IOException | RuntimeException ex) {
-			out.println(Messages.get("cli.failed", String.valueOf(ex.getMessage())));
+			out.println(TEXTS.getMessage("cli.failed", new Object[] { String.valueOf(ex.getMessage()) }));
 			return MISSING_FILES;
 		}
 	}

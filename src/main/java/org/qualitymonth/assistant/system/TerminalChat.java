@@ -5,12 +5,15 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.qualitymonth.assistant.chat.ChatService;
 import org.qualitymonth.assistant.chat.Choice;
 import org.qualitymonth.assistant.chat.Question;
 import org.qualitymonth.assistant.chat.Reply;
+import org.qualitymonth.assistant.chat.StandaloneAssistant;
 import org.qualitymonth.assistant.nlu.Outcome;
+import org.springframework.context.support.MessageSourceAccessor;
 
 /**
  * {@code chat}: the conversation as a citizen sees it on the chat page (answer, source, choices), with
@@ -18,6 +21,10 @@ import org.qualitymonth.assistant.nlu.Outcome;
  * (outcome, intent, confidence) is shown apart, for staff checking an edit.
  */
 final class TerminalChat {
+
+	/** The CLI runs without Spring, so its texts come from the core's stand-alone message source. */
+	private static final MessageSourceAccessor TEXTS = new MessageSourceAccessor(StandaloneAssistant.messages(),
+			Locale.SIMPLIFIED_CHINESE);
 
 	private static final String SESSION = "terminal";
 
@@ -33,7 +40,7 @@ final class TerminalChat {
 	}
 
 	void run(BufferedReader in) throws IOException {
-		out.println(Messages.get("cli.chat.welcome"));
+		out.println(TEXTS.getMessage("cli.chat.welcome"));
 		prompt();
 		String line;
 		while ((line = in.readLine()) != null && !line.isBlank()) {
@@ -57,7 +64,7 @@ final class TerminalChat {
 	private void show(Reply reply) {
 		out.println(reply.answer());
 		if (reply.source() != null && !reply.source().isBlank()) {
-			out.println(Messages.get("reply.sourcePrefix") + reply.source());
+			out.println(TEXTS.getMessage("reply.sourcePrefix") + reply.source());
 		}
 		List<Choice> numbered = new ArrayList<>();
 		if (reply.outcome() == Outcome.SUGGESTED) {
@@ -69,15 +76,14 @@ final class TerminalChat {
 		}
 		list("cli.chat.related", reply.related(), numbered);
 		offered = List.copyOf(numbered);
-		out.println(Messages.get("cli.chat.detail", reply.outcome().name().toLowerCase(java.util.Locale.ROOT),
-				String.valueOf(reply.intent()), String.format(java.util.Locale.ROOT, "%.3f", reply.confidence())));
+		out.println(TEXTS.getMessage("cli.chat.detail", new Object[] { reply.outcome().name().toLowerCase(java.util.Locale.ROOT), String.valueOf(reply.intent()), String.format(java.util.Locale.ROOT, "%.3f", reply.confidence()) }));
 	}
 
 	private void list(String headingKey, List<Choice> choices, List<Choice> numbered) {
 		if (choices.isEmpty()) {
 			return;
 		}
-		out.println(Messages.get(headingKey));
+		out.println(TEXTS.getMessage(headingKey));
 		for (Choice choice : choices) {
 			numbered.add(choice);
 			out.println("  " + numbered.size() + ". " + choice.title());
@@ -85,7 +91,7 @@ final class TerminalChat {
 	}
 
 	private void prompt() {
-		out.print(offered.isEmpty() ? "> " : Messages.get("cli.chat.pick", offered.size()) + " > ");
+		out.print(offered.isEmpty() ? "> " : TEXTS.getMessage("cli.chat.pick", new Object[] { offered.size() }) + " > ");
 		out.flush();
 	}
 

@@ -6,10 +6,13 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
+import org.qualitymonth.assistant.chat.StandaloneAssistant;
 import org.qualitymonth.assistant.knowledge.IntentWorkbook;
 import org.qualitymonth.assistant.knowledge.NoticeGrounding;
 import org.qualitymonth.assistant.knowledge.WorkbookImport;
+import org.springframework.context.support.MessageSourceAccessor;
 
 /**
  * {@code validate intents.xlsx} and {@code import intents.xlsx}: the workbook exported from the admin API, checked
@@ -17,12 +20,16 @@ import org.qualitymonth.assistant.knowledge.WorkbookImport;
  */
 final class WorkbookCommand {
 
+	/** The CLI runs without Spring, so its texts come from the core's stand-alone message source. */
+	private static final MessageSourceAccessor TEXTS = new MessageSourceAccessor(StandaloneAssistant.messages(),
+			Locale.SIMPLIFIED_CHINESE);
+
 	private WorkbookCommand() {
 	}
 
 	static int run(String command, Path workbook, Path intents, Path notice, PrintStream out) {
 		if (workbook == null || !Files.isRegularFile(workbook)) {
-			out.println(Messages.get("cli.noWorkbook", workbook == null ? "" : workbook.toAbsolutePath().normalize()));
+			out.println(TEXTS.getMessage("cli.noWorkbook", new Object[] { workbook == null ? "" : workbook.toAbsolutePath().normalize() }));
 			return StaffCommands.MISSING_FILES;
 		}
 		boolean write = command.equals("import");
@@ -35,12 +42,11 @@ final class WorkbookCommand {
 				return 1;
 			}
 			result.problems().forEach(p -> ProblemReport.print(p, out));
-			out.println(write ? Messages.get("cli.import.ok", read.intents().size(), result.written().size(), intents,
-					String.join(", ", result.written())) : Messages.get("cli.workbook.ok", read.intents().size(), workbook));
+			out.println(write ? TEXTS.getMessage("cli.import.ok", new Object[] { read.intents().size(), result.written().size(), intents, String.join(", ", result.written()) }) : TEXTS.getMessage("cli.workbook.ok", new Object[] { read.intents().size(), workbook }));
 			return 0;
 		}
 		catch (IOException ex) {
-			out.println(Messages.get("cli.failed", String.valueOf(ex.getMessage())));
+			out.println(TEXTS.getMessage("cli.failed", new Object[] { String.valueOf(ex.getMessage()) }));
 			return StaffCommands.MISSING_FILES;
 		}
 	}

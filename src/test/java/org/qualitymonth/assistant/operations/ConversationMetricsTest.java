@@ -98,7 +98,7 @@ class ConversationMetricsTest {
 		AssistantState state = new AssistantState(cache);
 		state.install(new Snapshot(kb, IntentClassifier.train(kb, NluSettings.defaults())));
 		return new ChatService(state, cache, new DecisionPolicy(NluSettings.defaults()), ChatService.defaultSettings(),
-				List.of(metrics));
+				List.of(metrics), StandaloneAssistant.messages());
 	}
 
 }

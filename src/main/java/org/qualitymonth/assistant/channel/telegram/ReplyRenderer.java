@@ -7,9 +7,9 @@ import java.util.Optional;
 import org.qualitymonth.assistant.chat.Choice;
 import org.qualitymonth.assistant.chat.Reply;
 import org.qualitymonth.assistant.nlu.Outcome;
-import org.qualitymonth.assistant.system.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.support.MessageSourceAccessor;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
@@ -31,20 +31,23 @@ final class ReplyRenderer {
 
 	private final int limit;
 
-	ReplyRenderer() {
-		this(TelegramText.MAX_MESSAGE_LENGTH);
+	private final MessageSourceAccessor messages;
+
+	ReplyRenderer(MessageSourceAccessor messages) {
+		this(TelegramText.MAX_MESSAGE_LENGTH, messages);
 	}
 
 	/** {@code limit} below Telegram's own only for tests of the splitting. */
-	ReplyRenderer(int limit) {
+	ReplyRenderer(int limit, MessageSourceAccessor messages) {
 		this.limit = limit;
+		this.messages = messages;
 	}
 
 	List<Outgoing> reply(Reply reply) {
 		List<Block> blocks = new ArrayList<>();
 		blocks.add(Block.text(reply.answer() == null ? "" : reply.answer().strip()));
 		if (reply.source() != null && !reply.source().isBlank()) {
-			String source = Messages.get("reply.sourcePrefix") + reply.source().strip();
+			String source = messages.getMessage("reply.sourcePrefix") + reply.source().strip();
 			blocks.add(new Block("<i>" + TelegramText.escape(source) + "</i>", source, GAP));
 		}
 		List<InlineKeyboardRow> rows = new ArrayList<>();
@@ -52,12 +55,12 @@ final class ReplyRenderer {
 			// a short single fact: the whole paragraph is the topic's own answer, one tap away
 			CallbackData.encode(new CallbackData.Choose(reply.intent())).ifPresent(data -> {
 				InlineKeyboardRow details = new InlineKeyboardRow();
-				details.add(button(Messages.get("reply.details"), data));
+				details.add(button(messages.getMessage("reply.details"), data));
 				rows.add(details);
 			});
 		}
 		if (reply.outcome() == Outcome.SUGGESTED && !reply.suggestions().isEmpty()) {
-			blocks.add(Block.text(Messages.get("reply.suggestPrompt")).after(GAP));
+			blocks.add(Block.text(messages.getMessage("reply.suggestPrompt")).after(GAP));
 			rows.addAll(choiceRows(reply.suggestions(), 1));
 		}
 		else if (reply.outcome() == Outcome.DECLINED) {
@@ -74,11 +77,11 @@ final class ReplyRenderer {
 
 	/** The /start and /help screen: what the bot answers, and the main topics as buttons. */
 	List<Outgoing> welcome(List<Choice> menu) {
-		return pack(List.of(Block.text(Messages.get("telegram.welcome"))), choiceRows(menu, 2));
+		return pack(List.of(Block.text(messages.getMessage("telegram.welcome"))), choiceRows(menu, 2));
 	}
 
 	List<Outgoing> menu(List<Choice> menu) {
-		return pack(List.of(Block.text(Messages.get("telegram.menu"))), choiceRows(menu, 2));
+		return pack(List.of(Block.text(messages.getMessage("telegram.menu"))), choiceRows(menu, 2));
 	}
 
 	/** A short notice with no buttons (please type, slow down, ...). */
@@ -150,15 +153,15 @@ final class ReplyRenderer {
 		return rows;
 	}
 
-	private static Optional<InlineKeyboardRow> feedbackRow(String replyId) {
+	private Optional<InlineKeyboardRow> feedbackRow(String replyId) {
 		Optional<String> helpful = CallbackData.encode(new CallbackData.Feedback(replyId, true));
 		Optional<String> notHelpful = CallbackData.encode(new CallbackData.Feedback(replyId, false));
 		if (helpful.isEmpty() || notHelpful.isEmpty() || CallbackData.decode(helpful.get()).isEmpty()) {
 			log.warn("No feedback buttons: reply id '{}' does not fit in Telegram's button data", replyId);
 			return Optional.empty();
 		}
-		return Optional.of(new InlineKeyboardRow(button(Messages.get("telegram.feedback.helpful"), helpful.get()),
-				button(Messages.get("telegram.feedback.notHelpful"), notHelpful.get())));
+		return Optional.of(new InlineKeyboardRow(button(messages.getMessage("telegram.feedback.helpful"), helpful.get()),
+				button(messages.getMessage("telegram.feedback.notHelpful"), notHelpful.get())));
 	}
 
 	private static InlineKeyboardButton button(String text, String data) {

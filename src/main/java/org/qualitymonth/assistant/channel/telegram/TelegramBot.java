@@ -13,9 +13,9 @@ import org.qualitymonth.assistant.chat.ConversationKey;
 import org.qualitymonth.assistant.chat.Conversations;
 import org.qualitymonth.assistant.chat.Inbound;
 import org.qualitymonth.assistant.chat.Outbound;
-import org.qualitymonth.assistant.system.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.support.MessageSourceAccessor;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.EntityType;
 import org.telegram.telegrambots.meta.api.objects.MessageEntity;
@@ -49,9 +49,13 @@ final class TelegramBot {
 
 	private final Privacy privacy;
 
+	private final MessageSourceAccessor messages;
+
 	private volatile User me;
 
-	TelegramBot(Conversations conversations, ReplyRenderer renderer, Outbox outbox, DeliveryLedger ledger, Privacy privacy) {
+	TelegramBot(Conversations conversations, ReplyRenderer renderer, Outbox outbox, DeliveryLedger ledger, Privacy privacy,
+			MessageSourceAccessor messages) {
+		this.messages = messages;
 		this.conversations = conversations;
 		this.renderer = renderer;
 		this.outbox = outbox;
@@ -152,7 +156,7 @@ final class TelegramBot {
 		catch (RuntimeException ex) {
 			log.error("Telegram: the chat service failed on a question from chat {}: {}", privacy.pseudonym(to.chatId()),
 					privacy.describe(ex), ex);
-			return send(to, renderer.notice(Messages.get("telegram.error")));
+			return send(to, renderer.notice(messages.getMessage("telegram.error")));
 		}
 		if (outbound instanceof Outbound.Answer answer) {
 			log.debug("Telegram: chat {} asked, {} {}", privacy.pseudonym(to.chatId()), answer.reply().outcome(),
@@ -170,7 +174,7 @@ final class TelegramBot {
 			}
 			log.info("Telegram: user {} in chat {} is sending too fast; further messages are ignored for a while",
 					privacy.pseudonym(Long.parseLong(key.user())), privacy.pseudonym(to.chatId()));
-			return send(to, renderer.notice(Messages.get("telegram.flood")));
+			return send(to, renderer.notice(messages.getMessage("telegram.flood")));
 		}
 		if (outbound instanceof Outbound.Answer answer) {
 			return send(to, renderer.reply(answer.reply()));
@@ -182,12 +186,12 @@ final class TelegramBot {
 			return send(to, renderer.menu(stale.menu()));
 		}
 		if (outbound instanceof Outbound.TooLong tooLong) {
-			return send(to, renderer.notice(Messages.get("telegram.tooLong", tooLong.maxLength())));
+			return send(to, renderer.notice(messages.getMessage("telegram.tooLong", new Object[] { tooLong.maxLength() })));
 		}
 		if (outbound instanceof Outbound.Rated) {
-			return send(to, renderer.notice(Messages.get("telegram.feedback.thanks")));
+			return send(to, renderer.notice(messages.getMessage("telegram.feedback.thanks")));
 		}
-		return send(to, renderer.notice(Messages.get(unreadableNotice)));
+		return send(to, renderer.notice(messages.getMessage(unreadableNotice)));
 	}
 
 	private CompletableFuture<Void> onButton(CallbackQuery query) {
@@ -202,18 +206,18 @@ final class TelegramBot {
 		ConversationKey key = key(known ? message.getChat().getId() : from.getId(), from.getId());
 		Outbound outbound = conversations.handle(known ? inbound(key, data.get()) : new Inbound.Unreadable(key));
 		if (outbound instanceof Outbound.Throttled throttled) {
-			return outbox.answerCallback(query.getId(), throttled.firstNotice() ? Messages.get("telegram.flood") : null);
+			return outbox.answerCallback(query.getId(), throttled.firstNotice() ? messages.getMessage("telegram.flood") : null);
 		}
 		if (outbound instanceof Outbound.Unreadable) {
-			return outbox.answerCallback(query.getId(), Messages.get("telegram.staleButton"));
+			return outbox.answerCallback(query.getId(), messages.getMessage("telegram.staleButton"));
 		}
 		if (outbound instanceof Outbound.Rated) {
-			return outbox.answerCallback(query.getId(), Messages.get("telegram.feedback.thanks"));
+			return outbox.answerCallback(query.getId(), messages.getMessage("telegram.feedback.thanks"));
 		}
 		Target to = new Target(message.getChat().getId(), isGroup(message.getChat()), null);
 		if (outbound instanceof Outbound.UnknownTopic stale) {
 			// a button from before a knowledge reload that removed its intent
-			return both(outbox.answerCallback(query.getId(), Messages.get("telegram.staleButton")),
+			return both(outbox.answerCallback(query.getId(), messages.getMessage("telegram.staleButton")),
 					send(to, renderer.menu(stale.menu())));
 		}
 		return both(outbox.answerCallback(query.getId(), null), render(to, key, outbound, "menu", "telegram.staleButton"));

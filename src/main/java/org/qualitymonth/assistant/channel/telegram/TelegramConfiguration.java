@@ -2,6 +2,7 @@ package org.qualitymonth.assistant.channel.telegram;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
@@ -13,9 +14,11 @@ import okhttp3.OkHttpClient;
 
 import org.qualitymonth.assistant.channel.delivery.DeliveryLedger;
 import org.qualitymonth.assistant.chat.Conversations;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.support.MessageSourceAccessor;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
@@ -112,8 +115,10 @@ class TelegramConfiguration {
 
 	@Bean
 	TelegramBot telegramBot(Conversations conversations, Outbox telegramOutbox, DeliveryLedger telegramDeliveryLedger,
-			Privacy telegramPrivacy) {
-		return new TelegramBot(conversations, new ReplyRenderer(), telegramOutbox, telegramDeliveryLedger, telegramPrivacy);
+			Privacy telegramPrivacy, MessageSource messageSource) {
+		MessageSourceAccessor messages = new MessageSourceAccessor(messageSource, Locale.SIMPLIFIED_CHINESE);
+		return new TelegramBot(conversations, new ReplyRenderer(messages), telegramOutbox, telegramDeliveryLedger,
+				telegramPrivacy, messages);
 	}
 
 	@Bean

@@ -3,8 +3,15 @@ package org.qualitymonth.assistant.channel.telegram;
 import java.net.URI;
 import java.time.Duration;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Telegram channel settings ({@code bot.telegram.*}). The channel is off unless a token is set
@@ -21,16 +28,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retry how failed sends are retried
  */
 @ConfigurationProperties("bot.telegram")
+@Validated
 public record TelegramSettings(@DefaultValue("") String token, @DefaultValue("https://api.telegram.org") URI apiUrl,
-		@DefaultValue("polling") Mode mode, @DefaultValue Webhook webhook, @DefaultValue("50s") Duration pollTimeout,
-		@DefaultValue Pacing pacing, @DefaultValue Retry retry) {
+		@DefaultValue("polling") Mode mode, @Valid @DefaultValue Webhook webhook,
+		@DurationMin(nanos = 1, message = "bot.telegram.poll-timeout" + POSITIVE)
+		@DurationMax(seconds = 50, message = "bot.telegram.poll-timeout must be at most 50s (Telegram's limit)")
+		@DefaultValue("50s") Duration pollTimeout,
+		@Valid @DefaultValue Pacing pacing, @Valid @DefaultValue Retry retry) {
+
+	private static final String POSITIVE = " must be a positive duration such as 1s or 500ms";
+
+	private static final String NOT_NEGATIVE = " must be a duration such as 1s or 500ms (0 for none)";
 
 	public TelegramSettings {
 		token = token == null ? "" : token.strip();
-		requirePositive(pollTimeout, "bot.telegram.poll-timeout");
-		if (pollTimeout.toSeconds() > 50) {
-			throw new IllegalArgumentException("bot.telegram.poll-timeout must be at most 50s (Telegram's limit)");
-		}
 	}
 
 	/** How updates reach the application. */
@@ -55,15 +66,16 @@ public record TelegramSettings(@DefaultValue("") String token, @DefaultValue("ht
 	 * Telegram to deliver it again (it is never answered twice)
 	 */
 	public record Webhook(@DefaultValue("") String url, @DefaultValue("") String secret,
-			@DefaultValue("40") int maxConnections, @DefaultValue("50s") Duration replyTimeout) {
+			@Min(value = 1, message = CONNECTIONS) @Max(value = 100, message = CONNECTIONS)
+			@DefaultValue("40") int maxConnections,
+			@DurationMin(nanos = 1, message = "bot.telegram.webhook.reply-timeout" + POSITIVE)
+			@DefaultValue("50s") Duration replyTimeout) {
+
+		private static final String CONNECTIONS = "bot.telegram.webhook.max-connections must be 1-100";
 
 		public Webhook {
 			url = url == null ? "" : url.strip();
 			secret = secret == null ? "" : secret.strip();
-			if (maxConnections < 1 || maxConnections > 100) {
-				throw new IllegalArgumentException("bot.telegram.webhook.max-connections must be 1-100");
-			}
-			requirePositive(replyTimeout, "bot.telegram.webhook.reply-timeout");
 		}
 
 		@Override
@@ -81,16 +93,15 @@ public record TelegramSettings(@DefaultValue("") String token, @DefaultValue("ht
 	 * @param perGroup the least time between two messages to one group (Telegram: 20/min)
 	 * @param globalPerSecond messages per second over all chats (Telegram: 30/s)
 	 */
-	public record Pacing(@DefaultValue("1s") Duration perChat, @DefaultValue("3s") Duration perGroup,
+	public record Pacing(
+			@DurationMin(nanos = 0, message = "bot.telegram.pacing.per-chat" + NOT_NEGATIVE)
+			@DefaultValue("1s") Duration perChat,
+			@DurationMin(nanos = 0, message = "bot.telegram.pacing.per-group" + NOT_NEGATIVE)
+			@DefaultValue("3s") Duration perGroup,
+			@Min(value = 1, message = PER_SECOND) @Max(value = 30, message = PER_SECOND)
 			@DefaultValue("25") int globalPerSecond) {
 
-		public Pacing {
-			requireNotNegative(perChat, "bot.telegram.pacing.per-chat");
-			requireNotNegative(perGroup, "bot.telegram.pacing.per-group");
-			if (globalPerSecond < 1 || globalPerSecond > 30) {
-				throw new IllegalArgumentException("bot.telegram.pacing.global-per-second must be 1-30");
-			}
-		}
+		private static final String PER_SECOND = "bot.telegram.pacing.global-per-second must be 1-30";
 
 	}
 
@@ -103,20 +114,22 @@ public record TelegramSettings(@DefaultValue("") String token, @DefaultValue("ht
 	 * @param maxBackoff the longest wait between retries
 	 * @param maxRetryAfter a 429 asking to wait longer than this gives up (logged) instead of waiting
 	 */
-	public record Retry(@DefaultValue("6") int maxAttempts, @DefaultValue("1s") Duration initialBackoff,
-			@DefaultValue("30s") Duration maxBackoff, @DefaultValue("10m") Duration maxRetryAfter) {
+	public record Retry(
+			@Min(value = 1, message = "bot.telegram.retry.max-attempts must be at least 1")
+			@DefaultValue("6") int maxAttempts,
+			@DurationMin(nanos = 1, message = "bot.telegram.retry.initial-backoff" + POSITIVE)
+			@DefaultValue("1s") Duration initialBackoff,
+			@DurationMin(nanos = 1, message = "bot.telegram.retry.max-backoff" + POSITIVE)
+			@DefaultValue("30s") Duration maxBackoff,
+			@DurationMin(nanos = 1, message = "bot.telegram.retry.max-retry-after" + POSITIVE)
+			@DefaultValue("10m") Duration maxRetryAfter) {
 
 		public Retry {
-			if (maxAttempts < 1) {
-				throw new IllegalArgumentException("bot.telegram.retry.max-attempts must be at least 1");
-			}
-			requirePositive(initialBackoff, "bot.telegram.retry.initial-backoff");
-			requirePositive(maxBackoff, "bot.telegram.retry.max-backoff");
-			if (maxBackoff.compareTo(initialBackoff) < 0) {
+			// the one rule across two settings, which a constraint on either cannot say
+			if (maxBackoff != null && initialBackoff != null && maxBackoff.compareTo(initialBackoff) < 0) {
 				throw new IllegalArgumentException(
 						"bot.telegram.retry.max-backoff must not be shorter than bot.telegram.retry.initial-backoff");
 			}
-			requirePositive(maxRetryAfter, "bot.telegram.retry.max-retry-after");
 		}
 
 	}
@@ -130,18 +143,6 @@ public record TelegramSettings(@DefaultValue("") String token, @DefaultValue("ht
 	public String toString() {
 		return "TelegramSettings[token=" + (token.isEmpty() ? "(none)" : "******") + ", apiUrl=" + apiUrl + ", mode="
 				+ mode + ", webhook=" + webhook + ", pollTimeout=" + pollTimeout + ", pacing=" + pacing + ", retry=" + retry + "]";
-	}
-
-	private static void requirePositive(Duration value, String name) {
-		if (value == null || value.isZero() || value.isNegative()) {
-			throw new IllegalArgumentException(name + " must be a positive duration such as 1s or 500ms");
-		}
-	}
-
-	private static void requireNotNegative(Duration value, String name) {
-		if (value == null || value.isNegative()) {
-			throw new IllegalArgumentException(name + " must be a duration such as 1s or 500ms (0 for none)");
-		}
 	}
 
 }

@@ -1,8 +1,7 @@
 package org.qualitymonth.assistant.channel.web;
 
-import java.util.Map;
-
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
 
 import org.qualitymonth.assistant.chat.ChatService;
 import org.qualitymonth.assistant.chat.ConversationKey;
@@ -19,6 +18,9 @@ class AskController {
 
 	static final int MAX_SESSION_ID_LENGTH = 128;
 
+	static final String SESSION_ID_MESSAGE = "\"sessionId\" must be a string of at most " + MAX_SESSION_ID_LENGTH
+			+ " characters when given";
+
 	private final ChatService chat;
 
 	private final WebSettings settings;
@@ -33,18 +35,16 @@ class AskController {
 
 	@PostMapping(path = "/api/v1/ask", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
-	AskResponse ask(@RequestBody Map<String, Object> body, HttpServletRequest request) {
-		Object text = body.get("text");
-		if (!(text instanceof String question) || question.isBlank()) {
-			throw new BadQuestionException(HttpStatus.BAD_REQUEST, "\"text\" must be a non-blank string");
-		}
+	AskResponse ask(@Valid @RequestBody AskRequest body, HttpServletRequest request) {
+		String question = body.text();
 		if (question.codePointCount(0, question.length()) > settings.maxTextLength()) {
 			throw new BadQuestionException(HttpStatus.BAD_REQUEST,
 					"\"text\" is longer than " + settings.maxTextLength() + " characters");
 		}
-		String session = conversation(sessionId(body));
+		String session = conversation(body.sessionId());
 		floodControl.check(session, request);
-		return AskResponse.of(chat.ask(new Question(question, session, channel(body.get("channel")))));
+		// the chat page says it is the web channel; every other client is the API
+		return AskResponse.of(chat.ask(new Question(question, session, body.channel() == null ? "api" : body.channel())));
 	}
 
 	/**
@@ -59,37 +59,10 @@ class AskController {
 		return new ConversationKey("web", sessionId).value();
 	}
 
-	/** The optional {@code sessionId} of a request body, checked; shared by every endpoint that takes one. */
-	static String sessionId(Map<String, Object> body) {
-		Object session = body.get("sessionId");
-		if (session != null && !(session instanceof String s && s.length() <= MAX_SESSION_ID_LENGTH)) {
-			throw new BadQuestionException(HttpStatus.BAD_REQUEST,
-					"\"sessionId\" must be a string of at most " + MAX_SESSION_ID_LENGTH + " characters when given");
-		}
-		return (String) session;
-	}
-
-	/** The chat page says it is the web channel; every other client is the API. */
-	private static String channel(Object declared) {
-		if (declared == null || "api".equals(declared)) {
-			return "api";
-		}
-		if ("web".equals(declared)) {
-			return "web";
-		}
-		throw new BadQuestionException(HttpStatus.BAD_REQUEST, "\"channel\" must be \"web\" or \"api\" when given");
-	}
-
 	/** 👍/👎 on a reply: {@code {"id": "<reply id>", "helpful": true}}. */
 	@PostMapping(path = "/api/v1/feedback", consumes = MediaType.APPLICATION_JSON_VALUE)
-	org.springframework.http.ResponseEntity<Void> feedback(@RequestBody Map<String, Object> body) {
-		if (!(body.get("id") instanceof String id) || id.isBlank() || id.length() > 64) {
-			throw new BadQuestionException(HttpStatus.BAD_REQUEST, "\"id\" must be the id of a reply");
-		}
-		if (!(body.get("helpful") instanceof Boolean helpful)) {
-			throw new BadQuestionException(HttpStatus.BAD_REQUEST, "\"helpful\" must be true or false");
-		}
-		chat.feedback(id, helpful);
+	org.springframework.http.ResponseEntity<Void> feedback(@Valid @RequestBody FeedbackRequest body) {
+		chat.feedback(body.id(), body.helpful());
 		return org.springframework.http.ResponseEntity.noContent().build();
 	}
 

@@ -1,14 +1,13 @@
 package org.qualitymonth.assistant.channel.web;
 
-import java.util.Map;
-import java.util.regex.Pattern;
-
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
 
 import org.qualitymonth.assistant.chat.ChatService;
 import org.qualitymonth.assistant.chat.UnknownIntentException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,8 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class ChatPageController {
-
-	private static final Pattern INTENT_ID = Pattern.compile("[a-z][a-z0-9_]{0,63}");
 
 	private final ChatService chat;
 
@@ -45,19 +42,15 @@ class ChatPageController {
 	/** A topic, suggestion or follow-up button: {@code {"intent": "theme", "sessionId": "..."}}. */
 	@PostMapping(path = "/api/v1/choose", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
-	AskResponse choose(@RequestBody Map<String, Object> body, HttpServletRequest request) {
-		if (!(body.get("intent") instanceof String intent) || !INTENT_ID.matcher(intent).matches()) {
-			throw new BadQuestionException(HttpStatus.BAD_REQUEST,
-					"\"intent\" must be the id of an intent, as given in \"suggestions\" or \"related\"");
-		}
-		String session = AskController.conversation(AskController.sessionId(body));
+	AskResponse choose(@Valid @RequestBody ChooseRequest body, HttpServletRequest request) {
+		String session = AskController.conversation(body.sessionId());
 		floodControl.check(session, request);
-		return AskResponse.of(chat.choose(intent, session, "web"));
+		return AskResponse.of(chat.choose(body.intent(), session, "web"));
 	}
 
 	/** A button from before a knowledge reload may name an intent that is gone; the page asks to type instead. */
 	@ExceptionHandler(UnknownIntentException.class)
-	ResponseEntity<ApiError> unknownIntent(UnknownIntentException ex) {
+	ResponseEntity<ProblemDetail> unknownIntent(UnknownIntentException ex) {
 		return ApiExceptionHandler.error(HttpStatus.NOT_FOUND, ex.getMessage());
 	}
 

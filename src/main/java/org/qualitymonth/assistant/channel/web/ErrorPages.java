@@ -8,15 +8,18 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The page a browser gets for an unknown address, a wrong method or a failure: Chinese, in the chat page's look, with
  * a way back, and nothing of the framework (no "Whitelabel", no exception, no stack trace). Machines asking for JSON
- * still get JSON from Spring's error controller.
+ * still get JSON from Spring's error controller. The admin side builds its own pages with {@link #page}, the one type of
+ * this channel that another module may use.
  */
 @Component
+@NamedInterface("error-pages")
 public class ErrorPages implements ErrorViewResolver, Ordered {
 
 	@Override

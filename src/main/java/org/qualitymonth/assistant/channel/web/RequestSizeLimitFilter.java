@@ -1,6 +1,7 @@
 package org.qualitymonth.assistant.channel.web;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -9,6 +10,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -24,8 +26,11 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 
 	private final long maxBytes;
 
-	RequestSizeLimitFilter(WebSettings settings) {
+	private final JsonMapper json;
+
+	RequestSizeLimitFilter(WebSettings settings, JsonMapper json) {
 		this.maxBytes = settings.maxBodyBytes();
+		this.json = json;
 	}
 
 	@Override
@@ -55,10 +60,10 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 
 	private void refuse(HttpServletResponse response) throws IOException {
 		response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		response.getWriter()
-			.write("{\"status\":413,\"error\":\"Content Too Large\",\"message\":\"the request body is larger than "
-					+ maxBytes + " bytes\"}");
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		json.writeValue(response.getWriter(), ApiExceptionHandler.problem(HttpStatus.CONTENT_TOO_LARGE,
+				"the request body is larger than " + maxBytes + " bytes"));
 	}
 
 	/** A request whose body stream fails once more than the limit has been read. */

@@ -13,7 +13,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.qualitymonth.assistant.chat.Choice;
 import org.qualitymonth.assistant.chat.ConversationKey;
-import org.qualitymonth.assistant.system.Messages;
+import org.springframework.context.support.MessageSourceAccessor;
 
 /**
  * What the last message of each conversation offered: its numbered choices, so that replying "1" picks
@@ -36,13 +36,15 @@ final class NumberedChoices {
 	private record Offer(List<Choice> choices, String replyId) {
 	}
 
-	private static final Set<String> HELPFUL = words("wechat.rate.helpfulWords");
+	private final Set<String> helpful;
 
-	private static final Set<String> UNHELPFUL = words("wechat.rate.unhelpfulWords");
+	private final Set<String> unhelpful;
 
 	private final Cache<String, Offer> offers;
 
-	NumberedChoices(Duration remembered, long maxConversations) {
+	NumberedChoices(Duration remembered, long maxConversations, MessageSourceAccessor messages) {
+		this.helpful = words(messages, "wechat.rate.helpfulWords");
+		this.unhelpful = words(messages, "wechat.rate.unhelpfulWords");
 		this.offers = Caffeine.newBuilder().expireAfterWrite(remembered).maximumSize(maxConversations).build();
 	}
 
@@ -69,14 +71,14 @@ final class NumberedChoices {
 			return number >= 1 && number <= offer.choices().size()
 					? Optional.of(new Pick.Topic(offer.choices().get(number - 1).intent())) : Optional.empty();
 		}
-		if (offer.replyId() != null && (HELPFUL.contains(word) || UNHELPFUL.contains(word))) {
-			return Optional.of(new Pick.Rating(offer.replyId(), HELPFUL.contains(word)));
+		if (offer.replyId() != null && (helpful.contains(word) || unhelpful.contains(word))) {
+			return Optional.of(new Pick.Rating(offer.replyId(), helpful.contains(word)));
 		}
 		return Optional.empty();
 	}
 
-	private static Set<String> words(String key) {
-		return Arrays.stream(Messages.get(key).split(","))
+	private static Set<String> words(MessageSourceAccessor messages, String key) {
+		return Arrays.stream(messages.getMessage(key).split(","))
 			.map(w -> Normalizer.normalize(w, Normalizer.Form.NFKC).strip())
 			.filter(w -> !w.isEmpty())
 			.collect(Collectors.toUnmodifiableSet());

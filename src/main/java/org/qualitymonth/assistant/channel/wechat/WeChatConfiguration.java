@@ -1,6 +1,7 @@
 package org.qualitymonth.assistant.channel.wechat;
 
 import java.net.URI;
+import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -17,9 +18,11 @@ import me.chanjar.weixin.mp.config.impl.WxMpDefaultConfigImpl;
 import org.qualitymonth.assistant.channel.delivery.Lanes;
 import org.qualitymonth.assistant.chat.ConversationSettings;
 import org.qualitymonth.assistant.chat.Conversations;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.support.MessageSourceAccessor;
 
 /**
  * Wires the WeChat channel on WxJava, only when a token and an app id are set. WxJava's Spring Boot starter
@@ -94,14 +97,18 @@ class WeChatConfiguration {
 	}
 
 	@Bean
-	WeChatDialogue wechatDialogue(Conversations conversations, WeChatSettings settings, ConversationSettings conversation) {
-		return new WeChatDialogue(conversations, new WeChatText(settings.maxMessageBytes()),
-				new NumberedChoices(settings.choicesRemembered(), conversation.maxRemembered()));
+	WeChatDialogue wechatDialogue(Conversations conversations, WeChatSettings settings, ConversationSettings conversation,
+			MessageSource messageSource) {
+		MessageSourceAccessor messages = new MessageSourceAccessor(messageSource, Locale.SIMPLIFIED_CHINESE);
+		return new WeChatDialogue(conversations, new WeChatText(settings.maxMessageBytes(), messages),
+				new NumberedChoices(settings.choicesRemembered(), conversation.maxRemembered(), messages), messages);
 	}
 
 	@Bean
-	WeChatMenu wechatMenu(WxMpService wechatService, Conversations conversations, WeChatSettings settings) {
-		return new WeChatMenu(wechatService, conversations, settings.menu());
+	WeChatMenu wechatMenu(WxMpService wechatService, Conversations conversations, WeChatSettings settings,
+			MessageSource messageSource) {
+		return new WeChatMenu(wechatService, conversations, settings.menu(),
+				new MessageSourceAccessor(messageSource, Locale.SIMPLIFIED_CHINESE));
 	}
 
 	/** Customer-service messages sent and given up. */

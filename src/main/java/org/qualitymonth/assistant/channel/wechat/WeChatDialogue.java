@@ -10,9 +10,9 @@ import org.qualitymonth.assistant.chat.Conversations;
 import org.qualitymonth.assistant.chat.Inbound;
 import org.qualitymonth.assistant.chat.NotReadyException;
 import org.qualitymonth.assistant.chat.Outbound;
-import org.qualitymonth.assistant.system.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.support.MessageSourceAccessor;
 
 /**
  * The WeChat translator proper: one verified message in, an {@link Inbound} to the {@link Conversations},
@@ -33,7 +33,10 @@ final class WeChatDialogue {
 
 	private final NumberedChoices choices;
 
-	WeChatDialogue(Conversations conversations, WeChatText text, NumberedChoices choices) {
+	private final MessageSourceAccessor messages;
+
+	WeChatDialogue(Conversations conversations, WeChatText text, NumberedChoices choices, MessageSourceAccessor messages) {
+		this.messages = messages;
 		this.conversations = conversations;
 		this.text = text;
 		this.choices = choices;
@@ -48,14 +51,14 @@ final class WeChatDialogue {
 			return rendered.map(WeChatText.Rendered::parts).orElse(List.of());
 		}
 		catch (NotReadyException ex) {
-			return text.notice(Messages.get("wechat.notReady")).parts();
+			return text.notice(messages.getMessage("wechat.notReady")).parts();
 		}
 		catch (RuntimeException ex) {
 			// the exception may quote the question; its type and origin are enough to find the bug
 			StackTraceElement at = ex.getStackTrace().length > 0 ? ex.getStackTrace()[0] : null;
 			log.error("WeChat: a {} message could not be answered: {} at {}", message.getMsgType(),
 					ex.getClass().getName(), at);
-			return text.notice(Messages.get("wechat.error")).parts();
+			return text.notice(messages.getMessage("wechat.error")).parts();
 		}
 	}
 
@@ -68,23 +71,23 @@ final class WeChatDialogue {
 					: new Inbound.Rate(key, ((NumberedChoices.Pick.Rating) pick).replyId(),
 							((NumberedChoices.Pick.Rating) pick).helpful()))
 				.orElseGet(() -> new Inbound.Text(key, content));
-			return render(conversations.handle(inbound), Messages.get("wechat.menu"));
+			return render(conversations.handle(inbound), messages.getMessage("wechat.menu"));
 		}
 		if (WxConsts.XmlMsgType.EVENT.equals(type)) {
 			String event = message.getEvent() == null ? "" : message.getEvent();
 			if (event.equalsIgnoreCase(WxConsts.EventType.SUBSCRIBE)) {
-				return render(conversations.handle(new Inbound.Menu(key)), Messages.get("wechat.welcome"));
+				return render(conversations.handle(new Inbound.Menu(key)), messages.getMessage("wechat.welcome"));
 			}
 			if (event.equalsIgnoreCase(WxConsts.EventType.CLICK) && message.getEventKey() != null
 					&& !message.getEventKey().isBlank()) {
 				return render(conversations.handle(new Inbound.Choose(key, message.getEventKey().strip())),
-						Messages.get("wechat.menu"));
+						messages.getMessage("wechat.menu"));
 			}
 			// unsubscribe, location reports, link-menu views: nothing to say
 			return Optional.empty();
 		}
 		// image, voice, video, shortvideo, location, link, file: sent on purpose, but not text
-		return Optional.of(text.notice(Messages.get("wechat.pleaseType")));
+		return Optional.of(text.notice(messages.getMessage("wechat.pleaseType")));
 	}
 
 	private Optional<WeChatText.Rendered> render(Outbound outbound, String topicsHeading) {
@@ -95,19 +98,19 @@ final class WeChatDialogue {
 			return Optional.of(text.topics(topicsHeading, topics.menu()));
 		}
 		if (outbound instanceof Outbound.Rated) {
-			return Optional.of(text.notice(Messages.get("wechat.feedback.thanks")));
+			return Optional.of(text.notice(messages.getMessage("wechat.feedback.thanks")));
 		}
 		if (outbound instanceof Outbound.TooLong tooLong) {
-			return Optional.of(text.notice(Messages.get("wechat.tooLong", tooLong.maxLength())));
+			return Optional.of(text.notice(messages.getMessage("wechat.tooLong", new Object[] { tooLong.maxLength() })));
 		}
 		if (outbound instanceof Outbound.Throttled throttled) {
-			return throttled.firstNotice() ? Optional.of(text.notice(Messages.get("wechat.flood"))) : Optional.empty();
+			return throttled.firstNotice() ? Optional.of(text.notice(messages.getMessage("wechat.flood"))) : Optional.empty();
 		}
 		if (outbound instanceof Outbound.Unreadable) {
-			return Optional.of(text.notice(Messages.get("wechat.pleaseType")));
+			return Optional.of(text.notice(messages.getMessage("wechat.pleaseType")));
 		}
 		Outbound.UnknownTopic stale = (Outbound.UnknownTopic) outbound;
-		return Optional.of(text.topics(Messages.get("wechat.staleChoice") + "\n" + Messages.get("wechat.menu"), stale.menu()));
+		return Optional.of(text.topics(messages.getMessage("wechat.staleChoice") + "\n" + messages.getMessage("wechat.menu"), stale.menu()));
 	}
 
 }

@@ -9,11 +9,11 @@ import me.chanjar.weixin.common.error.WxErrorException;
 import me.chanjar.weixin.mp.api.WxMpService;
 import org.qualitymonth.assistant.chat.Choice;
 import org.qualitymonth.assistant.chat.Conversations;
-import org.qualitymonth.assistant.system.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.context.support.MessageSourceAccessor;
 
 /**
  * With {@code bot.wechat.menu=true}, publishes the main topics as the account's menu at start-up: up to three
@@ -35,7 +35,10 @@ final class WeChatMenu {
 
 	private final boolean enabled;
 
-	WeChatMenu(WxMpService wechat, Conversations conversations, boolean enabled) {
+	private final MessageSourceAccessor messages;
+
+	WeChatMenu(WxMpService wechat, Conversations conversations, boolean enabled, MessageSourceAccessor messages) {
+		this.messages = messages;
 		this.wechat = wechat;
 		this.conversations = conversations;
 		this.enabled = enabled;
@@ -62,11 +65,11 @@ final class WeChatMenu {
 		}
 	}
 
-	static WxMenu menu(List<Choice> topics) {
+	WxMenu menu(List<Choice> topics) {
 		WxMenu menu = new WxMenu();
 		for (int group = 0; group < GROUPS && group * PER_GROUP < topics.size(); group++) {
 			WxMenuButton parent = new WxMenuButton();
-			parent.setName(Messages.get("wechat.menu.button." + (group + 1)));
+			parent.setName(messages.getMessage("wechat.menu.button." + (group + 1)));
 			for (Choice topic : topics.subList(group * PER_GROUP, Math.min(topics.size(), (group + 1) * PER_GROUP))) {
 				WxMenuButton button = new WxMenuButton();
 				button.setType(WxConsts.MenuButtonType.CLICK);

@@ -7,7 +7,7 @@ import java.util.List;
 import org.qualitymonth.assistant.chat.Choice;
 import org.qualitymonth.assistant.chat.Reply;
 import org.qualitymonth.assistant.nlu.Outcome;
-import org.qualitymonth.assistant.system.Messages;
+import org.springframework.context.support.MessageSourceAccessor;
 
 /**
  * Renders replies as WeChat plain text: the answer, its source line, choices as numbered lines
@@ -34,7 +34,10 @@ final class WeChatText {
 
 	private final int maxBytes;
 
-	WeChatText(int maxBytes) {
+	private final MessageSourceAccessor messages;
+
+	WeChatText(int maxBytes, MessageSourceAccessor messages) {
+		this.messages = messages;
 		this.maxBytes = maxBytes;
 	}
 
@@ -42,17 +45,17 @@ final class WeChatText {
 		List<String> blocks = new ArrayList<>();
 		blocks.add(reply.answer() == null || reply.answer().isBlank() ? "…" : reply.answer().strip());
 		if (reply.source() != null && !reply.source().isBlank()) {
-			blocks.add(Messages.get("reply.sourcePrefix") + reply.source().strip());
+			blocks.add(messages.getMessage("reply.sourcePrefix") + reply.source().strip());
 		}
 		List<Choice> numbered;
 		if (reply.outcome() == Outcome.SUGGESTED && !reply.suggestions().isEmpty()) {
 			numbered = reply.suggestions();
-			blocks.add(Messages.get("reply.suggestPrompt") + "\n" + numberedLines(numbered));
+			blocks.add(messages.getMessage("reply.suggestPrompt") + "\n" + numberedLines(numbered));
 		}
 		else if (reply.outcome() == Outcome.DECLINED) {
 			numbered = reply.suggestions();
 			if (!numbered.isEmpty()) {
-				blocks.add(Messages.get("wechat.menu") + "\n" + numberedLines(numbered));
+				blocks.add(messages.getMessage("wechat.menu") + "\n" + numberedLines(numbered));
 			}
 		}
 		else {
@@ -60,14 +63,14 @@ final class WeChatText {
 			if (reply.details() != null && reply.intent() != null) {
 				// a short single fact: "1" brings the topic's whole paragraph
 				numbered = new ArrayList<>(numbered);
-				numbered.add(0, new Choice(reply.intent(), Messages.get("reply.details")));
+				numbered.add(0, new Choice(reply.intent(), messages.getMessage("reply.details")));
 			}
 			if (!numbered.isEmpty()) {
-				blocks.add(Messages.get("wechat.related") + "\n" + numberedLines(numbered));
+				blocks.add(messages.getMessage("wechat.related") + "\n" + numberedLines(numbered));
 			}
 		}
 		if (reply.answered()) {
-			blocks.add(Messages.get("wechat.rate"));
+			blocks.add(messages.getMessage("wechat.rate"));
 		}
 		// the source, choices and rating question travel together, in the last message
 		String tail = String.join(GAP, blocks.subList(1, blocks.size()));
@@ -86,13 +89,13 @@ final class WeChatText {
 		return new Rendered(split(text, maxBytes), List.of(), null);
 	}
 
-	private static String numberedLines(List<Choice> choices) {
+	private String numberedLines(List<Choice> choices) {
 		StringBuilder lines = new StringBuilder();
 		for (int i = 0; i < choices.size(); i++) {
 			if (i > 0) {
 				lines.append('\n');
 			}
-			lines.append(Messages.get("wechat.choice", Integer.toString(i + 1), choices.get(i).title()));
+			lines.append(messages.getMessage("wechat.choice", new Object[] { Integer.toString(i + 1), choices.get(i).title() }));
 		}
 		return lines.toString();
 	}

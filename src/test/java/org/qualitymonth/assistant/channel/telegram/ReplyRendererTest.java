@@ -2,21 +2,26 @@ package org.qualitymonth.assistant.channel.telegram;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.qualitymonth.assistant.channel.telegram.ReplyRenderer.Outgoing;
 import org.qualitymonth.assistant.chat.Choice;
 import org.qualitymonth.assistant.chat.Reply;
+import org.qualitymonth.assistant.chat.StandaloneAssistant;
 import org.qualitymonth.assistant.nlu.Outcome;
-import org.qualitymonth.assistant.system.Messages;
+import org.springframework.context.support.MessageSourceAccessor;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ReplyRendererTest {
 
-	private final ReplyRenderer renderer = new ReplyRenderer();
+	private static final MessageSourceAccessor TEXTS = new MessageSourceAccessor(StandaloneAssistant.messages(),
+			Locale.SIMPLIFIED_CHINESE);
+
+	private final ReplyRenderer renderer = new ReplyRenderer(TEXTS);
 
 	@Test
 	void anAnswerShowsItsSourceRelatedTopicsAndFeedbackButtons() {
@@ -26,10 +31,10 @@ class ReplyRendererTest {
 		Outgoing message = single(renderer.reply(reply));
 
 		assertThat(LoopbackBotApi.parse(message.html(), "HTML"))
-			.isEqualTo("邮箱：caiyugang@samr.gov.cn。\n\n" + Messages.get("reply.sourcePrefix") + "通知联系人");
-		assertThat(message.html()).contains("<i>" + Messages.get("reply.sourcePrefix") + "通知联系人</i>");
-		assertThat(texts(message)).containsExactly("联系电话", "传真", Messages.get("telegram.feedback.helpful"),
-				Messages.get("telegram.feedback.notHelpful"));
+			.isEqualTo("邮箱：caiyugang@samr.gov.cn。\n\n" + TEXTS.getMessage("reply.sourcePrefix") + "通知联系人");
+		assertThat(message.html()).contains("<i>" + TEXTS.getMessage("reply.sourcePrefix") + "通知联系人</i>");
+		assertThat(texts(message)).containsExactly("联系电话", "传真", TEXTS.getMessage("telegram.feedback.helpful"),
+				TEXTS.getMessage("telegram.feedback.notHelpful"));
 		assertThat(data(message)).containsExactly("c:contact_phone", "c:contact_fax", "f:" + reply.id() + ":1",
 				"f:" + reply.id() + ":0");
 	}
@@ -42,10 +47,10 @@ class ReplyRendererTest {
 
 		Outgoing message = single(renderer.reply(fact));
 
-		assertThat(texts(message)).startsWith(Messages.get("reply.details"), "传真");
+		assertThat(texts(message)).startsWith(TEXTS.getMessage("reply.details"), "传真");
 		assertThat(data(message)).startsWith("c:contact_email", "c:contact_fax");
 		assertThat(texts(renderer.reply(reply(Outcome.ANSWERED, "主题……", "一、活动主题", List.of(), List.of()))))
-			.doesNotContain(Messages.get("reply.details"));
+			.doesNotContain(TEXTS.getMessage("reply.details"));
 	}
 
 	private static List<String> texts(List<Outgoing> messages) {
@@ -61,8 +66,8 @@ class ReplyRendererTest {
 		Outgoing message = single(renderer.reply(reply));
 
 		assertThat(LoopbackBotApi.parse(message.html(), "HTML"))
-			.isEqualTo(answer + "\n\n" + Messages.get("reply.sourcePrefix") + source);
-		assertThat(message.plain()).isEqualTo(answer + "\n\n" + Messages.get("reply.sourcePrefix") + source);
+			.isEqualTo(answer + "\n\n" + TEXTS.getMessage("reply.sourcePrefix") + source);
+		assertThat(message.plain()).isEqualTo(answer + "\n\n" + TEXTS.getMessage("reply.sourcePrefix") + source);
 	}
 
 	@Test
@@ -72,9 +77,9 @@ class ReplyRendererTest {
 
 		Outgoing message = single(renderer.reply(reply));
 
-		assertThat(LoopbackBotApi.parse(message.html(), "HTML")).endsWith(Messages.get("reply.suggestPrompt"));
+		assertThat(LoopbackBotApi.parse(message.html(), "HTML")).endsWith(TEXTS.getMessage("reply.suggestPrompt"));
 		assertThat(message.keyboard().getKeyboard()).hasSize(3);
-		assertThat(texts(message)).startsWith("活动主题", "活动概况").contains(Messages.get("telegram.feedback.helpful"));
+		assertThat(texts(message)).startsWith("活动主题", "活动概况").contains(TEXTS.getMessage("telegram.feedback.helpful"));
 	}
 
 	@Test
@@ -112,7 +117,7 @@ class ReplyRendererTest {
 			assertThat(parsed).isEqualTo(message.plain());
 			received.append(parsed);
 		}
-		assertThat(received.toString().replace("\n\n" + Messages.get("reply.sourcePrefix"), ""))
+		assertThat(received.toString().replace("\n\n" + TEXTS.getMessage("reply.sourcePrefix"), ""))
 			.isEqualTo(answer.toString().strip() + "通知全文");
 		assertThat(messages.subList(0, messages.size() - 1)).allSatisfy(m -> assertThat(m.keyboard()).isNull());
 		assertThat(messages.get(messages.size() - 1).keyboard()).isNotNull();
@@ -125,8 +130,8 @@ class ReplyRendererTest {
 		Outgoing welcome = single(renderer.welcome(menu));
 		Outgoing topics = single(renderer.menu(menu));
 
-		assertThat(welcome.plain()).isEqualTo(Messages.get("telegram.welcome"));
-		assertThat(topics.plain()).isEqualTo(Messages.get("telegram.menu"));
+		assertThat(welcome.plain()).isEqualTo(TEXTS.getMessage("telegram.welcome"));
+		assertThat(topics.plain()).isEqualTo(TEXTS.getMessage("telegram.menu"));
 		assertThat(welcome.keyboard().getKeyboard()).hasSize(2);
 		assertThat(data(topics)).containsExactly("c:theme", "c:time", "c:overview");
 	}

@@ -3,6 +3,7 @@ package org.qualitymonth.assistant.channel.telegram;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -12,13 +13,16 @@ import org.qualitymonth.assistant.channel.telegram.LoopbackBotApi.Sent;
 import org.qualitymonth.assistant.chat.ChatService;
 import org.qualitymonth.assistant.chat.Choice;
 import org.qualitymonth.assistant.chat.Reply;
+import org.qualitymonth.assistant.chat.StandaloneAssistant;
 import org.qualitymonth.assistant.nlu.Outcome;
-import org.qualitymonth.assistant.system.Messages;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.context.MessageSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.support.MessageSourceAccessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -32,6 +36,9 @@ import static org.mockito.Mockito.when;
 @ExtendWith(OutputCaptureExtension.class)
 class TelegramAdapterLoopbackTest {
 
+	private static final MessageSourceAccessor TEXTS = new MessageSourceAccessor(StandaloneAssistant.messages(),
+			Locale.SIMPLIFIED_CHINESE);
+
 	static final String TOKEN = "555000111:AAFloopbackAdapterTestToken_abcdefghij";
 
 	static final Duration WAIT = Duration.ofSeconds(20);
@@ -39,7 +46,9 @@ class TelegramAdapterLoopbackTest {
 	private final ChatService chat = mock(ChatService.class);
 
 	private ApplicationContextRunner runner(String apiUrl, String token) {
-		return new ApplicationContextRunner().withUserConfiguration(Settings.class, TelegramConfiguration.class)
+		return new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(MessageSourceAutoConfiguration.class))
+			.withUserConfiguration(Settings.class, TelegramConfiguration.class)
 			.withBean(org.qualitymonth.assistant.chat.Conversations.class,
 					() -> new org.qualitymonth.assistant.chat.Conversations(chat,
 							new org.qualitymonth.assistant.chat.FloodControl(
@@ -69,7 +78,7 @@ class TelegramAdapterLoopbackTest {
 				assertThat(parts).allSatisfy(part -> assertThat(part.plainText().length()).isLessThanOrEqualTo(4096));
 				assertThat(String.join("", parts.stream().map(Sent::plainText).toList())).startsWith(answer.toString());
 				assertThat(parts.subList(0, parts.size() - 1)).allSatisfy(part -> assertThat(part.replyMarkup()).isNull());
-				assertThat(parts.get(parts.size() - 1).buttonTexts()).contains(Messages.get("telegram.feedback.helpful"));
+				assertThat(parts.get(parts.size() - 1).buttonTexts()).contains(TEXTS.getMessage("telegram.feedback.helpful"));
 				assertThat(api.rejections()).isEmpty();
 			});
 		}

@@ -2,6 +2,7 @@ package org.qualitymonth.assistant.channel.telegram;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -18,9 +19,10 @@ import org.qualitymonth.assistant.chat.RateLimitSettings;
 import org.qualitymonth.assistant.chat.Choice;
 import org.qualitymonth.assistant.chat.Question;
 import org.qualitymonth.assistant.chat.Reply;
+import org.qualitymonth.assistant.chat.StandaloneAssistant;
 import org.qualitymonth.assistant.chat.UnknownIntentException;
 import org.qualitymonth.assistant.nlu.Outcome;
-import org.qualitymonth.assistant.system.Messages;
+import org.springframework.context.support.MessageSourceAccessor;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
 
@@ -41,6 +43,9 @@ import static org.mockito.Mockito.when;
 /** The adapter's decisions, with the chat service and the outbox mocked. */
 class TelegramBotTest {
 
+	private static final MessageSourceAccessor TEXTS = new MessageSourceAccessor(StandaloneAssistant.messages(),
+			Locale.SIMPLIFIED_CHINESE);
+
 	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private static final long USER = 555;
@@ -54,7 +59,7 @@ class TelegramBotTest {
 	private final TelegramBot bot = new TelegramBot(
 			new Conversations(chat, new FloodControl(new RateLimitSettings(true, 3, Duration.ofHours(1), 1000)),
 					new ConversationSettings(20, Duration.ofDays(2), Duration.ofMinutes(10), 1000)),
-			new ReplyRenderer(), outbox, new org.qualitymonth.assistant.channel.delivery.DeliveryLedger(1000), new Privacy("1:x"));
+			new ReplyRenderer(TEXTS), outbox, new org.qualitymonth.assistant.channel.delivery.DeliveryLedger(1000), new Privacy("1:x"), TEXTS);
 
 	private int nextUpdate = 1;
 
@@ -107,15 +112,15 @@ class TelegramBotTest {
 		bot.handle(text(GROUP, "supergroup", USER, start, command(start.length())));
 		bot.handle(text(USER, "private", USER, "/menu", command(5)));
 
-		assertThat(sentTexts(GROUP)).containsExactly(Messages.get("telegram.welcome"));
-		assertThat(sentTexts(USER)).containsExactly(Messages.get("telegram.menu"));
+		assertThat(sentTexts(GROUP)).containsExactly(TEXTS.getMessage("telegram.welcome"));
+		assertThat(sentTexts(USER)).containsExactly(TEXTS.getMessage("telegram.menu"));
 	}
 
 	@Test
 	void anUnknownCommandInAPrivateChatSaysWhichOnesExist() {
 		bot.handle(text(USER, "private", USER, "/weather", command(8)));
 
-		assertThat(sentTexts(USER)).containsExactly(Messages.get("telegram.unknownCommand"));
+		assertThat(sentTexts(USER)).containsExactly(TEXTS.getMessage("telegram.unknownCommand"));
 	}
 
 	@Test
@@ -133,7 +138,7 @@ class TelegramBotTest {
 		bot.handle(text(USER, "private", USER, "质".repeat(21), ""));
 
 		verify(chat, never()).ask(any());
-		assertThat(sentTexts(USER)).containsExactly(Messages.get("telegram.tooLong", 20));
+		assertThat(sentTexts(USER)).containsExactly(TEXTS.getMessage("telegram.tooLong", new Object[] { 20 }));
 	}
 
 	@Test
@@ -142,7 +147,7 @@ class TelegramBotTest {
 
 		bot.handle(text(USER, "private", USER, "投诉电话是多少", ""));
 
-		assertThat(sentTexts(USER)).containsExactly(Messages.get("telegram.error"));
+		assertThat(sentTexts(USER)).containsExactly(TEXTS.getMessage("telegram.error"));
 	}
 
 	@Test
@@ -162,7 +167,7 @@ class TelegramBotTest {
 		}
 
 		verify(chat, times(3)).ask(any());
-		assertThat(sentTexts(USER)).hasSize(4).endsWith(Messages.get("telegram.flood"));
+		assertThat(sentTexts(USER)).hasSize(4).endsWith(TEXTS.getMessage("telegram.flood"));
 	}
 
 	@Test
@@ -171,8 +176,8 @@ class TelegramBotTest {
 
 		bot.handle(press(USER, "c:removed"));
 
-		verify(outbox).answerCallback("q" + (nextUpdate - 1), Messages.get("telegram.staleButton"));
-		assertThat(sentTexts(USER)).containsExactly(Messages.get("telegram.menu"));
+		verify(outbox).answerCallback("q" + (nextUpdate - 1), TEXTS.getMessage("telegram.staleButton"));
+		assertThat(sentTexts(USER)).containsExactly(TEXTS.getMessage("telegram.menu"));
 	}
 
 	@Test
@@ -189,7 +194,7 @@ class TelegramBotTest {
 	void forgedButtonDataIsAnsweredButNeverActedOn() throws Exception {
 		bot.handle(press(USER, "c:../../etc"));
 
-		verify(outbox).answerCallback("q" + (nextUpdate - 1), Messages.get("telegram.staleButton"));
+		verify(outbox).answerCallback("q" + (nextUpdate - 1), TEXTS.getMessage("telegram.staleButton"));
 		verify(chat, never()).choose(anyString(), anyString(), anyString());
 		verify(outbox, never()).send(anyLong(), anyBoolean(), any(), any());
 	}
@@ -204,7 +209,7 @@ class TelegramBotTest {
 
 		verify(chat, times(1)).feedback(replyId, true);
 		verify(chat, times(1)).feedback(replyId, false);
-		verify(outbox, times(3)).answerCallback(anyString(), eq(Messages.get("telegram.feedback.thanks")));
+		verify(outbox, times(3)).answerCallback(anyString(), eq(TEXTS.getMessage("telegram.feedback.thanks")));
 	}
 
 	@Test
@@ -216,7 +221,7 @@ class TelegramBotTest {
 				+ "\"from\":{\"id\":555,\"is_bot\":false,\"first_name\":\"c\"},\"pinned_message\":{\"message_id\":1,\"date\":1,"
 				+ "\"chat\":{\"id\":555,\"type\":\"private\"}}}"));
 
-		assertThat(sentTexts(USER)).containsExactly(Messages.get("telegram.pleaseType"));
+		assertThat(sentTexts(USER)).containsExactly(TEXTS.getMessage("telegram.pleaseType"));
 	}
 
 	private List<String> sentTexts(long chatId) {

@@ -15,6 +15,8 @@ import org.qualitymonth.assistant.chat.Conversations;
 import org.qualitymonth.assistant.chat.FloodControl;
 import org.qualitymonth.assistant.chat.RateLimitSettings;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.context.MessageSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -31,6 +33,7 @@ class TelegramConfigurationTest {
 	static final String TOKEN = "110201543:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(MessageSourceAutoConfiguration.class))
 		.withUserConfiguration(Settings.class, TelegramConfiguration.class)
 		.withBean(Conversations.class, () -> new Conversations(mock(ChatService.class),
 				new FloodControl(new RateLimitSettings(true, 30, java.time.Duration.ofMinutes(1), 1000)),
@@ -58,6 +61,21 @@ class TelegramConfigurationTest {
 				awaitOutput(output, "not usable yet");
 			});
 		assertThat(output.getAll()).doesNotContain(TOKEN.substring(10));
+	}
+
+	@Test
+	void settingsOutsideTheirLimitsStopStartUpNamingTheSetting() {
+		runner.withPropertyValues("bot.telegram.poll-timeout=0s", "bot.telegram.webhook.max-connections=101",
+				"bot.telegram.pacing.per-chat=-1s", "bot.telegram.retry.max-attempts=0").run(context -> {
+					assertThat(context).hasFailed();
+					assertThat(stackTrace(context.getStartupFailure())).contains(
+							"bot.telegram.poll-timeout must be a positive duration such as 1s or 500ms",
+							"bot.telegram.webhook.max-connections must be 1-100",
+							"bot.telegram.pacing.per-chat must be a duration such as 1s or 500ms (0 for none)",
+							"bot.telegram.retry.max-attempts must be at least 1");
+				});
+		runner.withPropertyValues("bot.telegram.poll-timeout=50s", "bot.telegram.pacing.per-chat=0s")
+			.run(context -> assertThat(context).hasNotFailed());
 	}
 
 	@Test

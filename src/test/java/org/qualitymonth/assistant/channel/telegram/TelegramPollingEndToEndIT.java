@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,13 +20,14 @@ import org.qualitymonth.assistant.channel.telegram.LoopbackBotApi.Sent;
 import org.qualitymonth.assistant.chat.ConversationListener;
 import org.qualitymonth.assistant.chat.Question;
 import org.qualitymonth.assistant.chat.Reply;
-import org.qualitymonth.assistant.system.Messages;
+import org.qualitymonth.assistant.chat.StandaloneAssistant;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -46,6 +48,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DirtiesContext
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TelegramPollingEndToEndIT {
+
+	private static final MessageSourceAccessor TEXTS = new MessageSourceAccessor(StandaloneAssistant.messages(),
+			Locale.SIMPLIFIED_CHINESE);
 
 	static final String TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw_e2e";
 
@@ -96,7 +101,7 @@ class TelegramPollingEndToEndIT {
 
 		Sent welcome = api.awaitSent(chat, 1, WAIT).get(0);
 
-		assertThat(welcome.plainText()).isEqualTo(Messages.get("telegram.welcome"));
+		assertThat(welcome.plainText()).isEqualTo(TEXTS.getMessage("telegram.welcome"));
 		assertThat(welcome.parseMode()).isEqualToIgnoringCase("html");
 		assertThat(welcome.buttonTexts()).contains("活动主题", "活动时间");
 		assertThat(welcome.callbackData()).allSatisfy(data -> assertThat(data).startsWith("c:"));
@@ -111,9 +116,9 @@ class TelegramPollingEndToEndIT {
 
 		Sent answer = api.awaitSent(chat, 1, WAIT).get(0);
 
-		assertThat(answer.plainText()).contains("12315").contains(Messages.get("reply.sourcePrefix"));
-		assertThat(answer.buttonTexts()).contains(Messages.get("telegram.feedback.helpful"),
-				Messages.get("telegram.feedback.notHelpful"));
+		assertThat(answer.plainText()).contains("12315").contains(TEXTS.getMessage("reply.sourcePrefix"));
+		assertThat(answer.buttonTexts()).contains(TEXTS.getMessage("telegram.feedback.helpful"),
+				TEXTS.getMessage("telegram.feedback.notHelpful"));
 		assertThat(rejectedSends()).isEmpty();
 	}
 
@@ -166,7 +171,7 @@ class TelegramPollingEndToEndIT {
 
 		List<Sent> replies = api.awaitSent(chat, 2, WAIT);
 
-		assertThat(replies.get(0).plainText()).isEqualTo(Messages.get("telegram.pleaseType"));
+		assertThat(replies.get(0).plainText()).isEqualTo(TEXTS.getMessage("telegram.pleaseType"));
 		assertThat(replies.get(1).plainText()).contains("12315");
 	}
 
@@ -180,7 +185,7 @@ class TelegramPollingEndToEndIT {
 
 		List<Sent> replies = api.awaitSent(chat, 3, WAIT);
 
-		assertThat(replies).extracting(Sent::plainText).containsOnly(Messages.get("telegram.pleaseType"));
+		assertThat(replies).extracting(Sent::plainText).containsOnly(TEXTS.getMessage("telegram.pleaseType"));
 		api.awaitConfirmed(last.updateId(), WAIT);
 	}
 
@@ -197,7 +202,7 @@ class TelegramPollingEndToEndIT {
 		api.awaitAnswered(press.callbackQueryId(), WAIT);
 		Sent answer = api.awaitSent(chat, 2, WAIT).get(1);
 		assertThat(answer.plainText()).contains("建设质量强国 决胜全面小康");
-		assertThat(answer.buttonTexts()).contains(Messages.get("telegram.feedback.helpful"));
+		assertThat(answer.buttonTexts()).contains(TEXTS.getMessage("telegram.feedback.helpful"));
 		api.awaitConfirmed(press.updateId(), WAIT);
 	}
 
@@ -207,7 +212,7 @@ class TelegramPollingEndToEndIT {
 		long chat = api.privateChat(1008);
 		api.says(chat, 1008, "联系邮箱是什么");
 		Sent answer = api.awaitSent(chat, 1, WAIT).get(0);
-		String thumbsUp = answer.callbackData().get(answer.buttonTexts().indexOf(Messages.get("telegram.feedback.helpful")));
+		String thumbsUp = answer.callbackData().get(answer.buttonTexts().indexOf(TEXTS.getMessage("telegram.feedback.helpful")));
 		assertThat(thumbsUp.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThanOrEqualTo(64);
 
 		Posted first = api.presses(chat, 1008, answer.messageId(), thumbsUp);
@@ -215,7 +220,7 @@ class TelegramPollingEndToEndIT {
 
 		api.awaitAnswered(first.callbackQueryId(), WAIT);
 		api.awaitAnswered(again.callbackQueryId(), WAIT);
-		assertThat(api.answeredQueries().get(first.callbackQueryId())).isEqualTo(Messages.get("telegram.feedback.thanks"));
+		assertThat(api.answeredQueries().get(first.callbackQueryId())).isEqualTo(TEXTS.getMessage("telegram.feedback.thanks"));
 		String replyId = thumbsUp.split(":")[1];
 		assertThat(feedback.ratings).containsExactly(replyId + "=true");
 	}
@@ -240,7 +245,7 @@ class TelegramPollingEndToEndIT {
 		assertThat(all).hasSize(3);
 		assertThat(all.get(1).plainText()).contains("caiyugang@samr.gov.cn");
 		assertThat(all.get(1).replyTo()).isEqualTo(reply.messageId());
-		assertThat(all.get(2).plainText()).isEqualTo(Messages.get("telegram.menu"));
+		assertThat(all.get(2).plainText()).isEqualTo(TEXTS.getMessage("telegram.menu"));
 	}
 
 	@Test
@@ -263,7 +268,7 @@ class TelegramPollingEndToEndIT {
 		List<Sent> toFlooder = api.awaitSent(flooder, 6, WAIT);
 		assertThat(toFlooder).hasSize(6);
 		assertThat(toFlooder.subList(0, 5)).allSatisfy(s -> assertThat(s.plainText()).contains("12315"));
-		assertThat(toFlooder.get(5).plainText()).isEqualTo(Messages.get("telegram.flood"));
+		assertThat(toFlooder.get(5).plainText()).isEqualTo(TEXTS.getMessage("telegram.flood"));
 	}
 
 	@Test

@@ -42,6 +42,20 @@ class AskApiTest {
 	}
 
 	@Test
+	void refusesWithAnRfc9457ProblemThatKeepsTheMessageField() throws Exception {
+		HttpResponse<String> wrongType = post("application/json", "{\"text\": 42}");
+		HttpResponse<String> tooLarge = post("application/json", "{\"text\":\"" + "质".repeat(200_000) + "\"}");
+
+		assertThat(wrongType.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(wrongType.body()).contains("\"status\":400", "\"title\":\"Bad Request\"",
+				"\"detail\":\"\\\"text\\\" must be a non-blank string\"",
+				"\"message\":\"\\\"text\\\" must be a non-blank string\"");
+		assertThat(tooLarge.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+		assertThat(tooLarge.body()).contains("\"status\":413", "\"message\":\"the request body is larger than");
+	}
+
+	@Test
 	void rejectsMissingNonStringAndBlankText() throws Exception {
 		assertClientError(post("application/json", "{}"), 400);
 		assertClientError(post("application/json", "{\"text\": 42}"), 400);

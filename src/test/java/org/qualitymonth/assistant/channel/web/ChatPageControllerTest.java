@@ -34,7 +34,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** {@code GET /api/v1/menu} and {@code POST /api/v1/choose}, with the chat service mocked. */
 @WebMvcTest(ChatPageController.class)
-@Import(ChatPageControllerTest.OpenSecurity.class)
+@Import({ ChatPageControllerTest.OpenSecurity.class, StrictJsonConfiguration.class })
 @ContextConfiguration(classes = AssistantApplication.class)
 @EnableConfigurationProperties(WebSettings.class)
 @TestPropertySource(properties = "bot.web.max-text-length=300")

@@ -1,15 +1,21 @@
 package org.qualitymonth.assistant.channel.wechat;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.qualitymonth.assistant.chat.Choice;
 import org.qualitymonth.assistant.chat.Reply;
+import org.qualitymonth.assistant.chat.StandaloneAssistant;
 import org.qualitymonth.assistant.nlu.Outcome;
+import org.springframework.context.support.MessageSourceAccessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class WeChatTextTest {
+
+	private static final MessageSourceAccessor TEXTS = new MessageSourceAccessor(StandaloneAssistant.messages(),
+			Locale.SIMPLIFIED_CHINESE);
 
 	@Test
 	void splitsALongAnswerAtSentenceEndsWithinTheByteLimit() {
@@ -44,10 +50,10 @@ class WeChatTextTest {
 				List.of(new Choice("contact_email", "联系邮箱")), List.of(), "q", "v", "传真：82260120。完整联系方式……", "zh",
 				"simplified");
 
-		WeChatText.Rendered rendered = new WeChatText(2000).reply(fact);
+		WeChatText.Rendered rendered = new WeChatText(2000, TEXTS).reply(fact);
 
 		assertThat(rendered.numbered()).extracting(Choice::intent).containsExactly("contact_fax", "contact_email");
-		assertThat(rendered.parts().get(0)).contains("回复 1 查看：" + org.qualitymonth.assistant.system.Messages.get("reply.details"),
+		assertThat(rendered.parts().get(0)).contains("回复 1 查看：" + TEXTS.getMessage("reply.details"),
 				"回复 2 查看：联系邮箱");
 	}
 
@@ -56,7 +62,7 @@ class WeChatTextTest {
 		Reply reply = new Reply("r1", Outcome.SUGGESTED, "time", 0.5, "活动在9月开展。", "二、活动时间",
 				List.of(new Choice("time", "活动时间"), new Choice("theme", "活动主题")), List.of(), List.of(), "q", "v");
 
-		WeChatText.Rendered rendered = new WeChatText(2000).reply(reply);
+		WeChatText.Rendered rendered = new WeChatText(2000, TEXTS).reply(reply);
 
 		assertThat(rendered.parts()).hasSize(1);
 		assertThat(rendered.parts().get(0)).isEqualTo("活动在9月开展。\n\n出处：二、活动时间\n\n您是不是想问：\n回复 1 查看：活动时间\n"
@@ -70,7 +76,7 @@ class WeChatTextTest {
 		Reply reply = new Reply("r2", Outcome.ANSWERED, "overview", 0.9, "内容很多。".repeat(150), "三、活动内容",
 				List.of(), List.of(new Choice("time", "活动时间")), List.of(), "q", "v");
 
-		List<String> parts = new WeChatText(600).reply(reply).parts();
+		List<String> parts = new WeChatText(600, TEXTS).reply(reply).parts();
 
 		assertThat(parts).hasSizeGreaterThan(1).allSatisfy(p -> assertThat(WeChatText.bytes(p)).isLessThanOrEqualTo(600));
 		assertThat(parts.get(parts.size() - 1)).contains("出处：三、活动内容").contains("回复 1 查看：活动时间")

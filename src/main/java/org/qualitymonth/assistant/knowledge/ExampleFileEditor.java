@@ -1,4 +1,4 @@
-package org.qualitymonth.assistant.admin;
+package org.qualitymonth.assistant.knowledge;
 
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -13,25 +13,28 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+
+import static org.qualitymonth.assistant.knowledge.IntentFileParser.value;
 
 /**
  * Adds one example under an intent in the text of an intent file, as a person would: a new {@code - } line after
  * the last example, indented like the others, quoted only where YAML needs it. Comments, order and layout of the
- * rest of the file stay exactly as they were; the result is parsed again to prove it says what was meant.
+ * rest of the file stay exactly as they were; the result is parsed again to prove it says what was meant. The file
+ * shapes and the quoting are the intent loader's and writer's ({@link IntentFileParser}, {@link IntentYaml}), so
+ * the format is coded once.
  */
-final class ExampleFileEditor {
+public final class ExampleFileEditor {
 
 	private static final Pattern ITEM_PREFIX = Pattern.compile("\\s*-\\s+");
 
 	/** The edited text and the (1-based) line of the new example; {@code alreadyThere} when nothing changed. */
-	record Edit(String content, int line, boolean alreadyThere) {
+	public record Edit(String content, int line, boolean alreadyThere) {
 	}
 
 	/** Thrown when the intent is in the file but its examples cannot be edited safely as text. */
-	static final class CannotEditException extends Exception {
+	public static final class CannotEditException extends Exception {
 
 		CannotEditException(String message) {
 			super(message);
@@ -40,7 +43,7 @@ final class ExampleFileEditor {
 	}
 
 	/** The file with {@code example} added to intent {@code intentId}; empty when the intent is not in this file. */
-	Optional<Edit> addExample(String content, String intentId, String example) throws CannotEditException {
+	public Optional<Edit> addExample(String content, String intentId, String example) throws CannotEditException {
 		SequenceNode examples = examplesOf(compose(content), intentId).orElse(null);
 		if (examples == null) {
 			return Optional.empty();
@@ -73,16 +76,12 @@ final class ExampleFileEditor {
 
 	/** The example as YAML would write it in a block list: plain where it can be, quoted where it must. */
 	static String scalar(String example) {
-		DumperOptions options = new DumperOptions();
-		options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-		options.setAllowUnicode(true);
-		options.setWidth(Integer.MAX_VALUE);
-		options.setSplitLines(false);
-		String dumped = new Yaml(options).dump(List.of(example)).stripTrailing();
-		if (!dumped.startsWith("- ") || dumped.contains("\n")) {
-			throw new IllegalArgumentException("an example must be one line of text");
+		try {
+			return IntentYaml.scalar(example);
 		}
-		return dumped.substring(2);
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("an example must be one line of text", ex);
+		}
 	}
 
 	private void verify(String edited, String intentId, String example) throws CannotEditException {
@@ -110,8 +109,8 @@ final class ExampleFileEditor {
 	}
 
 	private static Optional<SequenceNode> examplesOf(Node root, String intentId) throws CannotEditException {
-		for (Node node : intents(root)) {
-			if (node instanceof MappingNode intent && intentId.equals(scalarValue(value(intent, "id")))) {
+		for (Node node : IntentFileParser.intentNodes(root).orElse(List.of())) {
+			if (node instanceof MappingNode intent && intentId.equals(IntentFileParser.scalar(value(intent, "id")))) {
 				Node examples = value(intent, "examples");
 				if (!(examples instanceof SequenceNode sequence)) {
 					throw new CannotEditException("intent " + intentId + " has no examples list");
@@ -120,33 +119,6 @@ final class ExampleFileEditor {
 			}
 		}
 		return Optional.empty();
-	}
-
-	/** The same shapes the intent loader accepts: a list, {@code intents:} with a list, or one intent. */
-	private static List<Node> intents(Node root) {
-		if (root instanceof SequenceNode list) {
-			return list.getValue();
-		}
-		if (root instanceof MappingNode map) {
-			if (value(map, "intents") instanceof SequenceNode list) {
-				return list.getValue();
-			}
-			return List.of(map);
-		}
-		return List.of();
-	}
-
-	private static Node value(MappingNode map, String key) {
-		for (NodeTuple tuple : map.getValue()) {
-			if (key.equals(scalarValue(tuple.getKeyNode()))) {
-				return tuple.getValueNode();
-			}
-		}
-		return null;
-	}
-
-	private static String scalarValue(Node node) {
-		return node instanceof ScalarNode scalar ? scalar.getValue() : null;
 	}
 
 }

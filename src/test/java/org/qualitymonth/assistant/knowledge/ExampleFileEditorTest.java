@@ -1,4 +1,4 @@
-package org.qualitymonth.assistant.admin;
+package org.qualitymonth.assistant.knowledge;
 
 import java.io.IOException;
 import java.io.StringReader;

@@ -1,4 +1,4 @@
-package org.qualitymonth.assistant.system;
+package org.qualitymonth.assistant.knowledge;
 
 import java.nio.file.Path;
 
