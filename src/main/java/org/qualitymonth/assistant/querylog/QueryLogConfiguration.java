@@ -109,9 +109,15 @@ class QueryLogConfiguration {
 	}
 
 	@Bean
+	SizeRetention sizeRetention(QueryLogRepository repository, QueryLogSettings settings) {
+		return new SizeRetention(repository, settings.maxSize().toBytes());
+	}
+
+	@Bean
 	RetentionPurger retentionPurger(QueryLogRepository repository, SchemaGate gate, QueryLogSettings settings,
-			Clock clock) {
-		return new RetentionPurger(repository, gate, settings.retention(), settings.purgeInterval(), clock);
+			Clock clock, SizeRetention sizeRetention) {
+		return new RetentionPurger(repository, gate, settings.retention(), settings.purgeInterval(), clock,
+				sizeRetention);
 	}
 
 	/** Reported in the main health as {@code queryLog}; deliberately not part of readiness (application.yml). */
@@ -121,7 +127,7 @@ class QueryLogConfiguration {
 	}
 
 	@Bean
-	MeterBinder queryLogMetrics(Spool spool, QueryRecorder recorder, QueryLogWriter writer) {
+	MeterBinder queryLogMetrics(Spool spool, QueryRecorder recorder, QueryLogWriter writer, SizeRetention sizeRetention) {
 		return registry -> {
 			Gauge.builder("querylog.spool.bytes", spool, Spool::pendingBytes)
 				.description("Query log entries waiting on disk for the database (the spool's depth)")
@@ -135,6 +141,9 @@ class QueryLogConfiguration {
 				.register(registry);
 			FunctionCounter.builder("querylog.dropped", recorder, QueryRecorder::dropped)
 				.description("Queries and ratings lost because the spool was full or failed")
+				.register(registry);
+			FunctionCounter.builder("querylog.purged.size", sizeRetention, SizeRetention::purged)
+				.description("Queries deleted, oldest first, to keep the log under bot.query-log.max-size")
 				.register(registry);
 		};
 	}
