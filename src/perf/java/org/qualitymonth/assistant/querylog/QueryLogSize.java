@@ -60,7 +60,7 @@ public final class QueryLogSize {
 						.append(String.format(java.util.Locale.ROOT, "%.4f", random.nextDouble()));
 				}
 				long start = threads.getCurrentThreadCpuTime();
-				spool.append(new SpoolEntry(SpoolEntry.Kind.QUESTION, UUID.randomUUID().toString(), at.plusMillis(i), "api",
+				spool.append(new SpoolEntry(SpoolEntry.Kind.QUESTION, replyId(at.plusMillis(i), random), at.plusMillis(i), "api",
 						Long.toHexString(random.nextLong() | Long.MIN_VALUE), question(random), outcome,
 						"declined".equals(outcome) ? null : intent, random.nextDouble(), candidates.toString(), version,
 						null));
@@ -93,6 +93,13 @@ public final class QueryLogSize {
 			dataSource.close();
 			System.out.printf("H2 file after SHUTDOWN COMPACT: %d bytes/question%n", databaseBytes(work) / rows);
 		}
+	}
+
+	/** As chat's ReplyComposer makes them: time first (RFC 9562 version 7), so the primary key grows at its end. */
+	private static String replyId(Instant at, Random random) {
+		long high = at.toEpochMilli() << 16 | 0x7000 | (random.nextInt() & 0x0FFF);
+		long low = random.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L;
+		return new UUID(high, low).toString();
 	}
 
 	private static String question(Random random) {
