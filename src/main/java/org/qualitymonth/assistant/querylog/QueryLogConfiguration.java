@@ -109,10 +109,15 @@ class QueryLogConfiguration {
 	}
 
 	@Bean
+	SizeRetention sizeRetention(QueryLogRepository repository, QueryLogSettings settings) {
+		return new SizeRetention(repository, settings.maxSize().toBytes());
+	}
+
+	@Bean
 	RetentionPurger retentionPurger(QueryLogRepository repository, SchemaGate gate, QueryLogSettings settings,
-			Clock clock, org.springframework.beans.factory.ObjectProvider<ScheduledJobs> jobs) {
+			Clock clock, org.springframework.beans.factory.ObjectProvider<ScheduledJobs> jobs, SizeRetention sizeRetention) {
 		return new RetentionPurger(repository, gate, settings.retention(), settings.purgeInterval(), clock,
-				jobs.getIfAvailable(() -> ScheduledJobs.IN_THIS_PROCESS));
+				jobs.getIfAvailable(() -> ScheduledJobs.IN_THIS_PROCESS), sizeRetention);
 	}
 
 	/** Reported in the main health as {@code queryLog}; deliberately not part of readiness (application.yml). */
@@ -122,7 +127,7 @@ class QueryLogConfiguration {
 	}
 
 	@Bean
-	MeterBinder queryLogMetrics(Spool spool, QueryRecorder recorder, QueryLogWriter writer) {
+	MeterBinder queryLogMetrics(Spool spool, QueryRecorder recorder, QueryLogWriter writer, SizeRetention sizeRetention) {
 		return registry -> {
 			Gauge.builder("querylog.spool.bytes", spool, Spool::pendingBytes)
 				.description("Query log entries waiting on disk for the database (the spool's depth)")
@@ -136,6 +141,9 @@ class QueryLogConfiguration {
 				.register(registry);
 			FunctionCounter.builder("querylog.dropped", recorder, QueryRecorder::dropped)
 				.description("Queries and ratings lost because the spool was full or failed")
+				.register(registry);
+			FunctionCounter.builder("querylog.purged.size", sizeRetention, SizeRetention::purged)
+				.description("Queries deleted, oldest first, to keep the log under bot.query-log.max-size")
 				.register(registry);
 		};
 	}

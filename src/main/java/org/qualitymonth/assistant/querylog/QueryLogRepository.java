@@ -24,6 +24,7 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,6 +40,11 @@ final class QueryLogRepository {
 	private static final int TOP_CANDIDATES = 3;
 
 	private static final int IN_CHUNK = 500;
+
+	private static final int DELETE_CHUNK = 10_000;
+
+	/** Which database this is, asked once: the size query differs. */
+	private volatile Boolean isH2;
 
 	private final JdbcClient jdbc;
 
@@ -102,6 +108,19 @@ final class QueryLogRepository {
 	void discardConnections() {
 		if (dataSource instanceof HikariDataSource hikari && hikari.getHikariPoolMXBean() != null) {
 			hikari.getHikariPoolMXBean().softEvictConnections();
+		}
+	}
+
+	/**
+	 * Gives an embedded H2 file back the space of old page versions, for at most {@code maxMillis} (H2Compaction);
+	 * PostgreSQL's autovacuum does this itself.
+	 */
+	void compactStorage(int maxMillis) {
+		try {
+			H2Compaction.compact(dataSource, maxMillis);
+		}
+		catch (SQLException ex) {
+			throw new DataAccessResourceFailureException("compacting the query log database failed", ex);
 		}
 	}
 
@@ -252,6 +271,50 @@ final class QueryLogRepository {
 		jdbc.sql("DELETE FROM query_review WHERE NOT EXISTS (SELECT 1 FROM query_log q WHERE q.question = query_review.question)")
 			.update();
 		return deleted;
+	}
+
+	/**
+	 * What the question table and its indexes take, as the database counts it: H2's pages in use (the file may hold
+	 * free space on top, which it reuses), PostgreSQL's relation size.
+	 */
+	long sizeBytes() {
+		String sql = h2() ? "SELECT DISK_SPACE_USED('QUERY_LOG')" : "SELECT pg_total_relation_size('query_log')";
+		Long size = jdbc.sql(sql).query(Long.class).single();
+		return size == null ? 0 : size;
+	}
+
+	long count() {
+		return jdbc.sql("SELECT COUNT(*) FROM query_log").query(Long.class).single();
+	}
+
+	/** Deletes the {@code rows} questions asked first, in chunks so that no transaction holds the table for long. */
+	long deleteOldest(long rows) {
+		long deleted = 0;
+		while (deleted < rows) {
+			int chunk = (int) Math.min(DELETE_CHUNK, rows - deleted);
+			int n = jdbc.sql("DELETE FROM query_log WHERE id IN (SELECT id FROM query_log ORDER BY asked_at, id LIMIT :n)")
+				.param("n", chunk)
+				.update();
+			if (n == 0) {
+				break;
+			}
+			deleted += n;
+		}
+		return deleted;
+	}
+
+	private boolean h2() {
+		Boolean h2 = isH2;
+		if (h2 == null) {
+			h2 = jdbc.sql("SELECT 1").query((rs, n) -> rs.getStatement()
+				.getConnection()
+				.getMetaData()
+				.getDatabaseProductName()
+				.toLowerCase(Locale.ROOT)
+				.contains("h2")).single();
+			isH2 = h2;
+		}
+		return h2;
 	}
 
 	private Set<String> existing(Set<String> ids) {

@@ -21,11 +21,14 @@ import org.springframework.util.unit.DataSize;
  * once and kept in {@code bot.data-dir}
  * @param zone the time zone that days are counted in
  * @param publicEmails addresses that are published (e.g. in the notice) and so are not masked
+ * @param maxSize the most the questions may take in the database (table and indexes, as the database counts them);
+ * beyond it the oldest are deleted, whatever their age (counted in {@code querylog.purged.size})
  */
 @ConfigurationProperties("bot.query-log")
 public record QueryLogSettings(@DefaultValue("180d") Duration retention, @DefaultValue("6h") Duration purgeInterval,
 		@DefaultValue("1s") Duration flushInterval, @DefaultValue("256MB") DataSize spoolLimit, String salt,
-		@DefaultValue("Asia/Shanghai") ZoneId zone, @DefaultValue("caiyugang@samr.gov.cn") List<String> publicEmails) {
+		@DefaultValue("Asia/Shanghai") ZoneId zone, @DefaultValue("caiyugang@samr.gov.cn") List<String> publicEmails,
+		@DefaultValue("1GB") DataSize maxSize) {
 
 	public QueryLogSettings {
 		requirePositive(retention, "bot.query-log.retention");
@@ -35,6 +38,9 @@ public record QueryLogSettings(@DefaultValue("180d") Duration retention, @Defaul
 			throw new IllegalArgumentException("bot.query-log.spool-limit must be at least 1KB, was " + spoolLimit);
 		}
 		publicEmails = publicEmails == null ? List.of() : List.copyOf(publicEmails);
+		if (maxSize == null || maxSize.toBytes() < DataSize.ofMegabytes(1).toBytes()) {
+			throw new IllegalArgumentException("bot.query-log.max-size must be at least 1MB, was " + maxSize);
+		}
 	}
 
 	/** Never shows the salt, wherever the settings end up being printed. */
@@ -42,7 +48,7 @@ public record QueryLogSettings(@DefaultValue("180d") Duration retention, @Defaul
 	public String toString() {
 		return "QueryLogSettings[retention=" + retention + ", purgeInterval=" + purgeInterval + ", flushInterval="
 				+ flushInterval + ", spoolLimit=" + spoolLimit + ", salt=" + (salt == null || salt.isBlank() ? "(generated)" : "(set)")
-				+ ", zone=" + zone + ", publicEmails=" + publicEmails + "]";
+				+ ", zone=" + zone + ", publicEmails=" + publicEmails + ", maxSize=" + maxSize + "]";
 	}
 
 	private static void requirePositive(Duration value, String name) {

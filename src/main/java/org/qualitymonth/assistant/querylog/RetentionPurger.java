@@ -13,12 +13,18 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 
-/** Deletes queries older than {@code bot.query-log.retention}, shortly after start and then on a schedule. */
+/**
+ * Deletes queries older than {@code bot.query-log.retention}, shortly after start and then on a schedule; and every
+ * minute the oldest queries beyond {@code bot.query-log.max-size} ({@link SizeRetention}), since at campaign traffic
+ * the log can outgrow its disk well within one purge interval.
+ */
 final class RetentionPurger implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(RetentionPurger.class);
 
 	private static final Duration FIRST_RUN = Duration.ofMinutes(1);
+
+	static final Duration SIZE_CHECK_INTERVAL = Duration.ofMinutes(1);
 
 	private final QueryLogRepository repository;
 
@@ -30,18 +36,22 @@ final class RetentionPurger implements SmartLifecycle {
 
 	private final Clock clock;
 
+	private final SizeRetention sizeRetention;
+
 	private ScheduledExecutorService executor;
 
 	private final ScheduledJobs jobs;
 
 	RetentionPurger(QueryLogRepository repository, SchemaGate schema, Duration retention, Duration interval,
 			Clock clock) {
-		this(repository, schema, retention, interval, clock, ScheduledJobs.IN_THIS_PROCESS);
+		this(repository, schema, retention, interval, clock, ScheduledJobs.IN_THIS_PROCESS,
+				new SizeRetention(repository, Long.MAX_VALUE));
 	}
 
 	RetentionPurger(QueryLogRepository repository, SchemaGate schema, Duration retention, Duration interval,
-			Clock clock, ScheduledJobs jobs) {
+			Clock clock, ScheduledJobs jobs, SizeRetention sizeRetention) {
 		this.jobs = jobs;
+		this.sizeRetention = sizeRetention;
 		this.repository = repository;
 		this.schema = schema;
 		this.retention = retention;
@@ -58,6 +68,28 @@ final class RetentionPurger implements SmartLifecycle {
 			log.info("Purged {} queries asked before {} (bot.query-log.retention={})", deleted, cutoff, retention);
 		}
 		return deleted;
+	}
+
+	/** Deletes the oldest queries while the log is over {@code bot.query-log.max-size}; returns how many. */
+	long enforceSize() {
+		schema.ensureMigrated();
+		return sizeRetention.enforce();
+	}
+
+	private void enforceSizeQuietly() {
+		try {
+			// like the purge: once per check interval across the replicas that share the database
+			if (!jobs.due("querylog-size", SIZE_CHECK_INTERVAL)) {
+				return;
+			}
+			enforceSize();
+		}
+		catch (DataAccessException | FlywayException ex) {
+			log.debug("Query log size check skipped, the database is unavailable: {}", SchemaGate.rootMessage(ex));
+		}
+		catch (RuntimeException ex) {
+			log.error("Query log size check failed", ex);
+		}
 	}
 
 	private void purgeQuietly() {
@@ -86,6 +118,8 @@ final class RetentionPurger implements SmartLifecycle {
 			});
 			executor.scheduleWithFixedDelay(this::purgeQuietly, Math.min(FIRST_RUN.toMillis(), interval.toMillis()),
 					interval.toMillis(), TimeUnit.MILLISECONDS);
+			executor.scheduleWithFixedDelay(this::enforceSizeQuietly, SIZE_CHECK_INTERVAL.toMillis(),
+					SIZE_CHECK_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
 		}
 	}
 

@@ -3,6 +3,7 @@ package org.qualitymonth.assistant.querylog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -75,53 +76,89 @@ final class Spool implements AutoCloseable {
 				pendingBytes += Files.size(segment);
 			}
 			openNext();
+			syncDirectory();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot open the query log spool in " + directory.toAbsolutePath(), ex);
 		}
 	}
 
-	/** Writes the entry; false when the spool is full or the disk refused it (the entry is then dropped). */
-	synchronized boolean append(SpoolEntry entry) {
+	/**
+	 * Writes the entry; false when the spool is full or the disk refused it (the entry is then dropped). The JSON is
+	 * made before taking the lock, and nothing under the lock waits for the disk, so answering threads queue only for
+	 * the write into the page cache.
+	 */
+	boolean append(SpoolEntry entry) {
 		byte[] line = line(entry);
-		if (current == null && !closed) {
-			startNewSegment();
+		synchronized (this) {
+			if (current == null && !closed) {
+				startNewSegment();
+			}
+			if (current == null || pendingBytes + line.length > limitBytes) {
+				return false;
+			}
+			try {
+				ByteBuffer buffer = ByteBuffer.wrap(line);
+				while (buffer.hasRemaining()) {
+					current.write(buffer);
+				}
+				currentBytes += line.length;
+				pendingBytes += line.length;
+				return true;
+			}
+			catch (IOException ex) {
+				log.warn("Cannot write to the query log spool {}: {}", currentPath, ex.toString());
+				// a half-written line must not run into the next entry: continue in a fresh segment
+				startNewSegment();
+				return false;
+			}
 		}
-		if (current == null || pendingBytes + line.length > limitBytes) {
-			return false;
+	}
+
+	/** Forces what was appended to the disk; appends go on meanwhile (a FileChannel may be forced while written). */
+	void sync() throws IOException {
+		FileChannel channel;
+		synchronized (this) {
+			channel = currentBytes > 0 ? current : null;
+		}
+		if (channel != null) {
+			try {
+				channel.force(false);
+			}
+			catch (ClosedChannelException rotatedMeanwhile) {
+				// rotate() forced it before closing it
+			}
+		}
+	}
+
+	/**
+	 * Closes the current segment if it holds anything, so that it can be written to the database. Appends move to the
+	 * next segment at once; the closed one is forced to the disk after the lock is released.
+	 */
+	void rotate() throws IOException {
+		FileChannel full;
+		synchronized (this) {
+			if (current == null || currentBytes == 0) {
+				return;
+			}
+			full = current;
+			current = null;
+			try {
+				openNext();
+			}
+			catch (IOException ex) {
+				// the full segment is still drained (it is no longer the current path); the next append retries
+				full.close();
+				throw ex;
+			}
 		}
 		try {
-			ByteBuffer buffer = ByteBuffer.wrap(line);
-			while (buffer.hasRemaining()) {
-				current.write(buffer);
-			}
-			currentBytes += line.length;
-			pendingBytes += line.length;
-			return true;
+			full.force(false);
 		}
-		catch (IOException ex) {
-			log.warn("Cannot write to the query log spool {}: {}", currentPath, ex.toString());
-			// a half-written line must not run into the next entry: continue in a fresh segment
-			startNewSegment();
-			return false;
+		finally {
+			full.close();
 		}
-	}
-
-	/** Forces what was appended to the disk. */
-	synchronized void sync() throws IOException {
-		if (current != null && currentBytes > 0) {
-			current.force(false);
-		}
-	}
-
-	/** Closes the current segment if it holds anything, so that it can be written to the database. */
-	synchronized void rotate() throws IOException {
-		if (current != null && currentBytes > 0) {
-			current.force(false);
-			current.close();
-			current = null;
-			openNext();
-		}
+		syncDirectory();
 	}
 
 	/** Segments waiting for the database, oldest first, without the one being appended to. */
@@ -227,7 +264,10 @@ final class Spool implements AutoCloseable {
 		current = FileChannel.open(currentPath, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
 				StandardOpenOption.APPEND);
 		currentBytes = 0;
-		// the directory entry of the new file must survive a crash too
+	}
+
+	/** Makes the directory entries of new segments survive a crash too; called outside the append lock. */
+	private void syncDirectory() {
 		try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
 			dir.force(true);
 		}

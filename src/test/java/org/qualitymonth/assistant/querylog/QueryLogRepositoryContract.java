@@ -3,6 +3,7 @@ package org.qualitymonth.assistant.querylog;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -44,6 +45,33 @@ abstract class QueryLogRepositoryContract {
 
 	long rows() {
 		return jdbc.sql("SELECT COUNT(*) FROM query_log").query(Long.class).single();
+	}
+
+	@Test
+	void sizeRetentionDeletesTheOldestQuestionsUntilTheLogIsUnderTheLimit() {
+		List<SpoolEntry> entries = new ArrayList<>();
+		Instant first = Instant.parse("2020-09-01T00:00:00Z");
+		for (int i = 0; i < 3000; i++) {
+			// ids in the opposite order of time, so that "oldest" cannot be read off the primary key
+			entries.add(new SpoolEntry(SpoolEntry.Kind.QUESTION, "q" + (10_000 - i), first.plusSeconds(i), "web", "u" + i,
+					"质量月的主题是什么第" + i + "问", "answered", "theme", 0.9, "theme=0.900 dates=0.050", "v1", null));
+		}
+		repository.store(entries);
+		long size = repository.sizeBytes();
+		assertThat(size).isPositive();
+		SizeRetention retention = new SizeRetention(repository, size / 2);
+
+		long deleted = retention.enforce();
+
+		assertThat(deleted).isBetween(1500L, 3000L * 6 / 10);
+		assertThat(retention.purged()).isEqualTo(deleted);
+		assertThat(rows()).isEqualTo(3000 - deleted);
+		Instant oldestLeft = jdbc.sql("SELECT MIN(asked_at) FROM query_log")
+			.query((rs, n) -> rs.getObject(1, java.time.OffsetDateTime.class).toInstant())
+			.single();
+		assertThat(oldestLeft).as("exactly the oldest went").isEqualTo(first.plusSeconds(deleted));
+		assertThat(new SizeRetention(repository, Long.MAX_VALUE).enforce()).as("under the limit: nothing").isZero();
+		assertThat(rows()).isEqualTo(3000 - deleted);
 	}
 
 	@Test
