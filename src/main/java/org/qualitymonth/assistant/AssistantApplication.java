@@ -11,8 +11,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * Starts the assistant when given no command (only {@code --name=value} settings); any command word
- * ({@code validate}, {@code chat}, {@code eval}, {@code help} or a typo) runs the staff tools instead.
+ * Starts the assistant when given no command (only {@code --name=value} settings); any
+ * command word ({@code validate}, {@code chat}, {@code eval}, {@code help} or a typo)
+ * runs the staff tools instead.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -27,8 +28,9 @@ public class AssistantApplication {
 	}
 
 	/**
-	 * HanLP loads its dictionaries on first use, which takes about a second; doing it while Spring
-	 * starts the rest shortens the time to the first answer. The loader waits for it if it gets there first.
+	 * HanLP loads its dictionaries on first use, which takes about a second; doing it
+	 * while Spring starts the rest shortens the time to the first answer. The loader
+	 * waits for it if it gets there first.
 	 */
 	private static void warmUpChineseDictionaries() {
 		Thread warmUp = new Thread(() -> new FeatureExtractor().features(new TextNormalizer().normalize("質量月主題")),

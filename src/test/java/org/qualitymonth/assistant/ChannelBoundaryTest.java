@@ -18,9 +18,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Inside the channel module, which Spring Modulith sees as one (ModularityTests): each channel's platform types stay
- * in its package, each channel package shows only its settings, no channel uses another, and the conversation core
- * knows no channel. ArchUnit rules over the compiled application classes.
+ * Inside the channel module, which Spring Modulith sees as one (ModularityTests): each
+ * channel's platform types stay in its package, each channel package shows only its
+ * settings, no channel uses another, and the conversation core knows no channel. ArchUnit
+ * rules over the compiled application classes.
  */
 class ChannelBoundaryTest {
 
@@ -96,7 +97,8 @@ class ChannelBoundaryTest {
 
 	@Test
 	void noChannelUsesAnotherChannel() {
-		List<String> channels = List.of(BASE + ".channel.telegram..", BASE + ".channel.wechat..", BASE + ".channel.web..");
+		List<String> channels = List.of(BASE + ".channel.telegram..", BASE + ".channel.wechat..",
+				BASE + ".channel.web..");
 		for (String channel : channels) {
 			noClasses().that()
 				.resideInAPackage(channel)
@@ -123,8 +125,8 @@ class ChannelBoundaryTest {
 	}
 
 	/** Reachable from other packages: public, and so is every type it is nested in. */
-	private static final DescribedPredicate<JavaClass> REACHABLE = DescribedPredicate.describe("reachable from other packages",
-			ChannelBoundaryTest::isReachable);
+	private static final DescribedPredicate<JavaClass> REACHABLE = DescribedPredicate
+		.describe("reachable from other packages", ChannelBoundaryTest::isReachable);
 
 	private static boolean isReachable(JavaClass type) {
 		for (JavaClass t = type; t != null; t = t.getEnclosingClass().orElse(null)) {

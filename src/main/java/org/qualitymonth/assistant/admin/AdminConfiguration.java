@@ -14,8 +14,8 @@ import org.springframework.context.annotation.Configuration;
 class AdminConfiguration {
 
 	@Bean
-	IntentExamples intentExamples(KnowledgeReloader reloader, NoticeGrounding grounding, BotProperties bot,
-			Clock clock, org.springframework.beans.factory.ObjectProvider<org.qualitymonth.assistant.knowledge.KnowledgeEdits> edits) {
+	IntentExamples intentExamples(KnowledgeReloader reloader, NoticeGrounding grounding, BotProperties bot, Clock clock,
+			org.springframework.beans.factory.ObjectProvider<org.qualitymonth.assistant.knowledge.KnowledgeEdits> edits) {
 		return new IntentExamples(reloader, new KnowledgeLoader(grounding, bot.minExamples(), clock),
 				edits.getIfAvailable(() -> org.qualitymonth.assistant.knowledge.KnowledgeEdits.IN_THIS_PROCESS));
 	}

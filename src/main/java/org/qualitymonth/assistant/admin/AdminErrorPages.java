@@ -12,7 +12,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.ModelAndView;
 
-/** Error pages under {@code /admin} keep the admin look and lead back to the overview rather than the chat page. */
+/**
+ * Error pages under {@code /admin} keep the admin look and lead back to the overview
+ * rather than the chat page.
+ */
 @Component
 class AdminErrorPages implements ErrorViewResolver, Ordered {
 

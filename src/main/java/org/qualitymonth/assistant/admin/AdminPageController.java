@@ -15,13 +15,18 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The admin pages: overview at {@code /admin}, the review list at {@code /admin/unanswered}, conversations. */
+/**
+ * The admin pages: overview at {@code /admin}, the review list at
+ * {@code /admin/unanswered}, conversations.
+ */
 @Controller
 class AdminPageController {
 
 	private static final int OVERVIEW_DAYS = 30;
 
-	/** Conversations linked from a review group, and for how many groups (one query each). */
+	/**
+	 * Conversations linked from a review group, and for how many groups (one query each).
+	 */
 	private static final int ASKERS = 3;
 
 	private static final int ASKERS_FOR_GROUPS = 100;
@@ -61,13 +66,17 @@ class AdminPageController {
 		model.addAttribute("overview", overview);
 		model.addAttribute("charts", OverviewCharts.of(overview));
 		model.addAttribute("maxDay", overview.days().stream().mapToLong(Overview.Day::total).max().orElse(0));
-		model.addAttribute("maxIntent", overview.topIntents().stream().mapToLong(Overview.IntentCount::count).max().orElse(0));
+		model.addAttribute("maxIntent",
+				overview.topIntents().stream().mapToLong(Overview.IntentCount::count).max().orElse(0));
 		model.addAttribute("titles", choices.titles());
 		model.addAttribute("knowledge", KnowledgeView.of(reloader.status(), queryLog.zone()));
 		return "admin/overview";
 	}
 
-	/** One pseudonymous user's questions in order, as stored (normalised and redacted): the context of a review group. */
+	/**
+	 * One pseudonymous user's questions in order, as stored (normalised and redacted):
+	 * the context of a review group.
+	 */
 	@GetMapping("/admin/conversation")
 	String conversation(@RequestParam String user, Model model) {
 		if (!user.matches("[0-9a-f]{1,64}")) {
@@ -87,9 +96,10 @@ class AdminPageController {
 		model.addAttribute("page", page);
 		List<ReviewGroup> groups = grouping.group(page.groups());
 		model.addAttribute("groups", groups);
-		model.addAttribute("askers", groups.stream()
-			.limit(ASKERS_FOR_GROUPS)
-			.collect(Collectors.toMap(ReviewGroup::id, g -> queryLog.askers(g.texts(), ASKERS), (a, b) -> a)));
+		model.addAttribute("askers",
+				groups.stream()
+					.limit(ASKERS_FOR_GROUPS)
+					.collect(Collectors.toMap(ReviewGroup::id, g -> queryLog.askers(g.texts(), ASKERS), (a, b) -> a)));
 		model.addAttribute("from", filter.from());
 		model.addAttribute("to", filter.to());
 		model.addAttribute("status", filter.status() == null ? "all" : filter.status().code());

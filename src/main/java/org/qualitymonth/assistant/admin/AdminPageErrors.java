@@ -11,7 +11,10 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
-/** A bad filter or form value, and a query log that is away, as admin pages rather than error codes. */
+/**
+ * A bad filter or form value, and a query log that is away, as admin pages rather than
+ * error codes.
+ */
 @ControllerAdvice(assignableTypes = { AdminPageController.class, ReviewActionsController.class })
 class AdminPageErrors {
 

@@ -33,13 +33,15 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may reach the admin side, and the headers its responses carry. The admin pages, the admin API and the metrics
- * need a login (user {@code admin}): HTTP Basic for scripts and Prometheus, a login form for browsers, CSRF tokens on
- * the admin forms, failed logins throttled per client address; the health probes stay open. Everything else is the
- * channels' ({@code channel/web/PublicSecurityConfiguration}), which this chain comes before.
+ * Who may reach the admin side, and the headers its responses carry. The admin pages, the
+ * admin API and the metrics need a login (user {@code admin}): HTTP Basic for scripts and
+ * Prometheus, a login form for browsers, CSRF tokens on the admin forms, failed logins
+ * throttled per client address; the health probes stay open. Everything else is the
+ * channels' ({@code channel/web/PublicSecurityConfiguration}), which this chain comes
+ * before.
  * <p>
- * One Content-Security-Policy per response: everything from the app itself, nothing inline; the admin pages may be
- * framed by nobody.
+ * One Content-Security-Policy per response: everything from the app itself, nothing
+ * inline; the admin pages may be framed by nobody.
  */
 @Configuration(proxyBeanMethods = false)
 class AdminSecurityConfiguration {
@@ -49,8 +51,9 @@ class AdminSecurityConfiguration {
 	static final String REALM = "Quality Month assistant admin";
 
 	/**
-	 * What every page of the app needs: its own scripts, styles and images, nothing inline, no plugins (the public
-	 * pages' policy has the same base; SecurityHeadersTest checks both).
+	 * What every page of the app needs: its own scripts, styles and images, nothing
+	 * inline, no plugins (the public pages' policy has the same base; SecurityHeadersTest
+	 * checks both).
 	 */
 	static final String CONTENT_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
 			+ "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'";
@@ -59,12 +62,14 @@ class AdminSecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain adminFilterChain(HttpSecurity http, LoginThrottle loginThrottle, JsonMapper json) throws Exception {
+	SecurityFilterChain adminFilterChain(HttpSecurity http, LoginThrottle loginThrottle, JsonMapper json)
+			throws Exception {
 		PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
 		BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
 		basic.setRealmName(REALM);
 		basic.afterPropertiesSet();
-		// scripts and Prometheus get the challenge with an RFC 9457 problem, like every other API error
+		// scripts and Prometheus get the challenge with an RFC 9457 problem, like every
+		// other API error
 		AuthenticationEntryPoint apiLogin = (request, response, ex) -> {
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\"");
 			ApiProblems.write(response, HttpStatus.UNAUTHORIZED, "log in as " + USER + " (HTTP Basic)", json);
@@ -77,25 +82,31 @@ class AdminSecurityConfiguration {
 		http.securityMatcher("/admin", "/admin/**", "/api/v1/admin/**", "/actuator/**")
 			.authorizeHttpRequests(requests -> requests.requestMatchers(LoginThrottleFilter.LOGIN_PAGE)
 				.permitAll()
-				// probes for the orchestrator; details (and the metrics) only for the admin
+				// probes for the orchestrator; details (and the metrics) only for the
+				// admin
 				.requestMatchers("/actuator/health", "/actuator/health/**")
 				.permitAll()
 				.anyRequest()
 				.hasRole("ADMIN"))
 			.addFilterBefore(new LoginThrottleFilter(loginThrottle, json), UsernamePasswordAuthenticationFilter.class)
 			.httpBasic(httpBasic -> httpBasic.realmName(REALM).authenticationEntryPoint(wrongCredentials))
-			.formLogin(form -> form.loginPage(LoginThrottleFilter.LOGIN_PAGE).defaultSuccessUrl("/admin", false).permitAll())
-			.logout(logout -> logout.logoutRequestMatcher(path.matcher(org.springframework.http.HttpMethod.POST, "/admin/logout"))
+			.formLogin(form -> form.loginPage(LoginThrottleFilter.LOGIN_PAGE)
+				.defaultSuccessUrl("/admin", false)
+				.permitAll())
+			.logout(logout -> logout
+				.logoutRequestMatcher(path.matcher(org.springframework.http.HttpMethod.POST, "/admin/logout"))
 				.logoutSuccessUrl("/admin/login?logout"))
 			.csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/actuator/**"))
-			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_POLICY + "; frame-ancestors 'none'"))
+			.headers(headers -> headers
+				.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_POLICY + "; frame-ancestors 'none'"))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
-			.exceptionHandling(errors -> errors
-				.defaultAuthenticationEntryPointFor(apiLogin, path.matcher("/api/v1/admin/**"))
-				.defaultAuthenticationEntryPointFor(apiLogin, path.matcher("/actuator/**"))
-				.defaultAccessDeniedHandlerFor(apiDenied, path.matcher("/api/v1/admin/**"))
-				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LoginThrottleFilter.LOGIN_PAGE),
-						path.matcher("/admin/**")));
+			.exceptionHandling(
+					errors -> errors.defaultAuthenticationEntryPointFor(apiLogin, path.matcher("/api/v1/admin/**"))
+						.defaultAuthenticationEntryPointFor(apiLogin, path.matcher("/actuator/**"))
+						.defaultAccessDeniedHandlerFor(apiDenied, path.matcher("/api/v1/admin/**"))
+						.defaultAuthenticationEntryPointFor(
+								new LoginUrlAuthenticationEntryPoint(LoginThrottleFilter.LOGIN_PAGE),
+								path.matcher("/admin/**")));
 		return http.build();
 	}
 
@@ -104,7 +115,9 @@ class AdminSecurityConfiguration {
 		return new LoginThrottle(settings.loginThrottle());
 	}
 
-	/** Every failed login, form or HTTP Basic, counts against the address it came from. */
+	/**
+	 * Every failed login, form or HTTP Basic, counts against the address it came from.
+	 */
 	@Bean
 	ApplicationListener<AbstractAuthenticationFailureEvent> loginFailures(LoginThrottle loginThrottle) {
 		return event -> {
@@ -124,7 +137,8 @@ class AdminSecurityConfiguration {
 		String password = settings.password();
 		if (!settings.passwordSet()) {
 			password = generatePassword();
-			// printed once, for the operator starting the app; a configured password is never printed
+			// printed once, for the operator starting the app; a configured password is
+			// never printed
 			log.warn("\n\n  bot.admin.password is not set. Admin login for this run: user '{}', password: {}\n"
 					+ "  Set BOT_ADMIN_PASSWORD to choose one.\n", USER, password);
 		}

@@ -8,9 +8,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Admin settings ({@code bot.admin.*}).
  *
- * @param password the password of user {@code admin} (env {@code BOT_ADMIN_PASSWORD}); when unset a strong one is
- * generated at start-up and printed once
- * @param loginThrottle how many failed logins a client address may make before it has to wait
+ * @param password the password of user {@code admin} (env {@code BOT_ADMIN_PASSWORD});
+ * when unset a strong one is generated at start-up and printed once
+ * @param loginThrottle how many failed logins a client address may make before it has to
+ * wait
  */
 @ConfigurationProperties("bot.admin")
 public record AdminSettings(String password, @DefaultValue LoginThrottle loginThrottle) {
@@ -32,13 +33,14 @@ public record AdminSettings(String password, @DefaultValue LoginThrottle loginTh
 	/** Never shows the password, wherever the settings end up being printed. */
 	@Override
 	public String toString() {
-		return "AdminSettings[password=" + (passwordSet() ? "(set)" : "(generated)") + ", loginThrottle=" + loginThrottle
-				+ "]";
+		return "AdminSettings[password=" + (passwordSet() ? "(set)" : "(generated)") + ", loginThrottle="
+				+ loginThrottle + "]";
 	}
 
 	/**
-	 * Failed admin logins ({@code bot.admin.login-throttle.*}): a client address may fail {@code failures} times, after
-	 * which it regains one attempt every {@code period / failures}; logins that succeed are never slowed.
+	 * Failed admin logins ({@code bot.admin.login-throttle.*}): a client address may fail
+	 * {@code failures} times, after which it regains one attempt every
+	 * {@code period / failures}; logins that succeed are never slowed.
 	 *
 	 * @param failures failed logins allowed in a row
 	 * @param period the time in which the full allowance comes back
@@ -47,7 +49,8 @@ public record AdminSettings(String password, @DefaultValue LoginThrottle loginTh
 
 		public LoginThrottle {
 			if (failures < 1) {
-				throw new IllegalArgumentException("bot.admin.login-throttle.failures must be at least 1, was " + failures);
+				throw new IllegalArgumentException(
+						"bot.admin.login-throttle.failures must be at least 1, was " + failures);
 			}
 			if (period == null || period.isNegative() || period.isZero()) {
 				throw new IllegalArgumentException(

@@ -12,8 +12,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 
 /**
- * The admin API's errors as RFC 9457 problems ({@code application/problem+json}), with the {@code message} its
- * clients read, whether a controller or a filter (login throttle, missing login) refuses the request.
+ * The admin API's errors as RFC 9457 problems ({@code application/problem+json}), with
+ * the {@code message} its clients read, whether a controller or a filter (login throttle,
+ * missing login) refuses the request.
  */
 final class ApiProblems {
 
@@ -21,10 +22,14 @@ final class ApiProblems {
 	}
 
 	static ResponseEntity<ProblemDetail> response(HttpStatus status, String message) {
-		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem(status, message));
+		return ResponseEntity.status(status)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem(status, message));
 	}
 
-	/** For filters, which answer before Spring MVC could render a {@link ProblemDetail}. */
+	/**
+	 * For filters, which answer before Spring MVC could render a {@link ProblemDetail}.
+	 */
 	static void write(HttpServletResponse response, HttpStatus status, String message, JsonMapper json)
 			throws IOException {
 		response.setStatus(status.value());

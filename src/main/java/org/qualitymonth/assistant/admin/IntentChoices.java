@@ -33,7 +33,10 @@ class IntentChoices {
 
 	Map<String, String> titles() {
 		return state.current()
-			.map(s -> s.knowledge().intents().stream().collect(Collectors.toMap(Intent::id, Intent::title, (a, b) -> a)))
+			.map(s -> s.knowledge()
+				.intents()
+				.stream()
+				.collect(Collectors.toMap(Intent::id, Intent::title, (a, b) -> a)))
 			.orElse(Map.of());
 	}
 

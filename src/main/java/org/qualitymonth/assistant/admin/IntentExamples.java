@@ -18,8 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * "Add as example of intent X": appends the question to that intent's file, checks the whole directory as the
- * loader would, and reloads so the bot answers with it at once. Any failure puts the file back as it was.
+ * "Add as example of intent X": appends the question to that intent's file, checks the
+ * whole directory as the loader would, and reloads so the bot answers with it at once.
+ * Any failure puts the file back as it was.
  */
 final class IntentExamples {
 
@@ -33,7 +34,9 @@ final class IntentExamples {
 
 	private final ExampleFileEditor editor = new ExampleFileEditor();
 
-	/** What happened; {@code messageKey} names the text shown to staff, with {@code args}. */
+	/**
+	 * What happened; {@code messageKey} names the text shown to staff, with {@code args}.
+	 */
 	record Result(boolean added, String messageKey, List<Object> args, List<Problem> problems) {
 
 		Result {
@@ -57,7 +60,9 @@ final class IntentExamples {
 		this(reloader, validator, org.qualitymonth.assistant.knowledge.KnowledgeEdits.IN_THIS_PROCESS);
 	}
 
-	/** With {@code edits} serialising the edit against other replicas' (replicated mode). */
+	/**
+	 * With {@code edits} serialising the edit against other replicas' (replicated mode).
+	 */
 	IntentExamples(KnowledgeReloader reloader, KnowledgeLoader validator,
 			org.qualitymonth.assistant.knowledge.KnowledgeEdits edits) {
 		this.reloader = reloader;
@@ -70,8 +75,8 @@ final class IntentExamples {
 	}
 
 	/**
-	 * Adds every example to the intent in one edit of its file: one check, one reload, and all or none of them
-	 * (a review group added as a whole).
+	 * Adds every example to the intent in one edit of its file: one check, one reload,
+	 * and all or none of them (a review group added as a whole).
 	 */
 	synchronized Result add(String intentId, List<String> examples) {
 		return edits.serialised(() -> addNow(intentId, examples));
@@ -139,7 +144,8 @@ final class IntentExamples {
 			throw ex;
 		}
 		if (!reloader.reload()) {
-			// the files were valid, so training failed: put the file back and serve what served before
+			// the files were valid, so training failed: put the file back and serve what
+			// served before
 			write(file, original);
 			reloader.reload();
 			return Result.refused("admin.example.reloadFailed", List.of(), intentId);
@@ -149,7 +155,10 @@ final class IntentExamples {
 		return Result.ok("admin.example.added", intentId, name, edit.line());
 	}
 
-	/** Replaces the file in one step, so neither the loader nor a file watcher ever sees half of it. */
+	/**
+	 * Replaces the file in one step, so neither the loader nor a file watcher ever sees
+	 * half of it.
+	 */
 	private static void write(Path file, byte[] content) throws IOException {
 		Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
 		Files.write(temp, content);

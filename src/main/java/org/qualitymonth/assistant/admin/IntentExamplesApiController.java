@@ -18,9 +18,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /api/v1/admin/intents/{id}/examples} with {@code {"text": "..."}}: the admin page's "add as example",
- * for scripts. The same checks and the same edit of the intent file ({@link IntentExamples}); 201 when the example
- * was added and is being served, 200 when it was there already, 4xx with a message when it was refused.
+ * {@code POST /api/v1/admin/intents/{id}/examples} with {@code {"text": "..."}}: the
+ * admin page's "add as example", for scripts. The same checks and the same edit of the
+ * intent file ({@link IntentExamples}); 201 when the example was added and is being
+ * served, 200 when it was there already, 4xx with a message when it was refused.
  */
 @RestController
 class IntentExamplesApiController {

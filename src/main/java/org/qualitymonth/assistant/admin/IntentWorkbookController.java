@@ -11,8 +11,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/v1/admin/intents.xlsx}: every serving intent as an Excel workbook. Staff edit it and bring it back
- * with {@code validate intents.xlsx} and {@code import intents.xlsx}, which write the YAML files.
+ * {@code GET /api/v1/admin/intents.xlsx}: every serving intent as an Excel workbook.
+ * Staff edit it and bring it back with {@code validate intents.xlsx} and
+ * {@code import intents.xlsx}, which write the YAML files.
  */
 @RestController
 class IntentWorkbookController {
@@ -32,7 +33,10 @@ class IntentWorkbookController {
 		return ResponseEntity.ok()
 			.contentType(XLSX)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename("intents-" + knowledge.version() + ".xlsx").build().toString())
+					ContentDisposition.attachment()
+						.filename("intents-" + knowledge.version() + ".xlsx")
+						.build()
+						.toString())
 			.body(IntentWorkbook.export(knowledge.intents()));
 	}
 

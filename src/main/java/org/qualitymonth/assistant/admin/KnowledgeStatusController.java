@@ -6,8 +6,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/v1/admin/knowledge}: which knowledge base is serving, and how the last reload went
- * (with the file and line of the last error). Behind the admin login like all of /api/v1/admin.
+ * {@code GET /api/v1/admin/knowledge}: which knowledge base is serving, and how the last
+ * reload went (with the file and line of the last error). Behind the admin login like all
+ * of /api/v1/admin.
  */
 @RestController
 class KnowledgeStatusController {

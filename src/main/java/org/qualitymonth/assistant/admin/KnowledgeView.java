@@ -9,8 +9,9 @@ import org.qualitymonth.assistant.knowledge.KnowledgeStatus;
 import org.qualitymonth.assistant.knowledge.Problem;
 
 /**
- * The knowledge base's state as the overview shows it: times in the log's zone, and the problems of a rejected edit
- * only while that edit is the latest attempt (a later good save makes them history).
+ * The knowledge base's state as the overview shows it: times in the log's zone, and the
+ * problems of a rejected edit only while that edit is the latest attempt (a later good
+ * save makes them history).
  *
  * @param rejected the last reload failed: the files on disk are not what the bot serves
  */
@@ -31,8 +32,8 @@ record KnowledgeView(String version, String loadedAt, int intents, int examples,
 			.filter(Problem::isError)
 			.map(p -> new Issue(p.file(), p.line(), p.chinese()))
 			.toList() : List.of();
-		return new KnowledgeView(status.version(), format(status.loadedAt(), zone), status.intents(),
-				status.examples(), format(status.lastReloadAt(), zone), status.lastReloadOk(), rejected, problems,
+		return new KnowledgeView(status.version(), format(status.loadedAt(), zone), status.intents(), status.examples(),
+				format(status.lastReloadAt(), zone), status.lastReloadOk(), rejected, problems,
 				status.warnings().size());
 	}
 

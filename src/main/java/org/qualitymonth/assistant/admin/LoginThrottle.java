@@ -14,10 +14,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Counts failed admin logins per client address, so that the password cannot be guessed at speed: after
- * {@code failures} misses an address has to wait, and then regains one attempt at a time. Only failures count, so
- * staff and scripts that log in correctly are never slowed. An IPv6 client is counted by its /64 network, the block
- * one subscriber usually gets, so that it cannot start afresh by changing the last bits of its address.
+ * Counts failed admin logins per client address, so that the password cannot be guessed
+ * at speed: after {@code failures} misses an address has to wait, and then regains one
+ * attempt at a time. Only failures count, so staff and scripts that log in correctly are
+ * never slowed. An IPv6 client is counted by its /64 network, the block one subscriber
+ * usually gets, so that it cannot start afresh by changing the last bits of its address.
  */
 final class LoginThrottle {
 
@@ -38,14 +39,18 @@ final class LoginThrottle {
 	LoginThrottle(AdminSettings.LoginThrottle settings, TimeMeter clock) {
 		this.settings = settings;
 		this.clock = clock;
-		// an address that stopped failing has its full allowance back after one period: forget it then
+		// an address that stopped failing has its full allowance back after one period:
+		// forget it then
 		this.failures = Caffeine.newBuilder()
 			.expireAfterAccess(settings.period().plusSeconds(1))
 			.maximumSize(MAX_TRACKED)
 			.build();
 	}
 
-	/** Empty when the address may try to log in; otherwise how many seconds it has to wait. */
+	/**
+	 * Empty when the address may try to log in; otherwise how many seconds it has to
+	 * wait.
+	 */
 	OptionalLong blockedFor(String address) {
 		Bucket bucket = failures.getIfPresent(key(address));
 		if (bucket == null) {
@@ -61,8 +66,8 @@ final class LoginThrottle {
 		Bucket bucket = failures.get(key(address), k -> newBucket());
 		if (bucket.tryConsume(1) && bucket.getAvailableTokens() == 0) {
 			// once per lockout; the address is the client's, not a secret
-			log.warn("Admin login: {} failed attempts from {}; its further attempts are refused for a while", settings.failures(),
-					key(address));
+			log.warn("Admin login: {} failed attempts from {}; its further attempts are refused for a while",
+					settings.failures(), key(address));
 		}
 	}
 
@@ -82,8 +87,9 @@ final class LoginThrottle {
 			return String.valueOf(address);
 		}
 		try {
-			byte[] bytes = InetAddress.getByName(address.startsWith("[") ? address.substring(1, address.length() - 1)
-					: address).getAddress();
+			byte[] bytes = InetAddress
+				.getByName(address.startsWith("[") ? address.substring(1, address.length() - 1) : address)
+				.getAddress();
 			if (bytes.length != 16) {
 				return address;
 			}

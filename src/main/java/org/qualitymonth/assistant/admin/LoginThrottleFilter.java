@@ -15,9 +15,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses a login attempt (HTTP Basic credentials, or the login form being posted) from an address that failed too
- * often, before the password is even checked: the form is sent back with a notice, scripts get 429 with
- * {@code Retry-After}. Requests of a session that is already logged in pass.
+ * Refuses a login attempt (HTTP Basic credentials, or the login form being posted) from
+ * an address that failed too often, before the password is even checked: the form is sent
+ * back with a notice, scripts get 429 with {@code Retry-After}. Requests of a session
+ * that is already logged in pass.
  */
 final class LoginThrottleFilter extends OncePerRequestFilter {
 

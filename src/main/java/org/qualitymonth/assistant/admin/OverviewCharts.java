@@ -7,9 +7,10 @@ import java.util.Locale;
 import org.qualitymonth.assistant.querylog.Overview;
 
 /**
- * The overview's charts as SVG geometry, computed here so that the template only places rectangles and lines (no
- * script, no chart library, no CDN, no inline style: the admin pages' Content-Security-Policy allows none of them).
- * Coordinates are in a {@value #HEIGHT}-unit-high box, {@value #COLUMN} units per day.
+ * The overview's charts as SVG geometry, computed here so that the template only places
+ * rectangles and lines (no script, no chart library, no CDN, no inline style: the admin
+ * pages' Content-Security-Policy allows none of them). Coordinates are in a
+ * {@value #HEIGHT}-unit-high box, {@value #COLUMN} units per day.
  */
 record OverviewCharts(int width, List<Column> columns, String declinePoints, List<Dot> declineDots) {
 
@@ -17,7 +18,9 @@ record OverviewCharts(int width, List<Column> columns, String declinePoints, Lis
 
 	static final int COLUMN = 10;
 
-	/** One day's stacked column: answered at the bottom, then suggested, then declined. */
+	/**
+	 * One day's stacked column: answered at the bottom, then suggested, then declined.
+	 */
 	record Column(String date, double x, double answeredY, double answeredHeight, double suggestedY,
 			double suggestedHeight, double declinedY, double declinedHeight, String label) {
 	}
@@ -38,12 +41,15 @@ record OverviewCharts(int width, List<Column> columns, String declinePoints, Lis
 			double s = scale(day.suggested(), max);
 			double d = scale(day.declined(), max);
 			String date = day.date().toString();
-			columns.add(new Column(date, x + 1, HEIGHT - a, a, HEIGHT - a - s, s, HEIGHT - a - s - d, d,
-					date + ": " + day.total() + " (" + day.answered() + "/" + day.suggested() + "/" + day.declined() + ")"));
+			columns.add(new Column(date, x + 1, HEIGHT - a, a, HEIGHT - a - s, s, HEIGHT - a - s - d, d, date + ": "
+					+ day.total() + " (" + day.answered() + "/" + day.suggested() + "/" + day.declined() + ")"));
 			if (day.total() > 0) {
 				double rate = (double) day.declined() / day.total();
 				double y = HEIGHT - rate * HEIGHT;
-				points.append(points.isEmpty() ? "" : " ").append(number(x + COLUMN / 2.0)).append(',').append(number(y));
+				points.append(points.isEmpty() ? "" : " ")
+					.append(number(x + COLUMN / 2.0))
+					.append(',')
+					.append(number(y));
 				dots.add(new Dot(x + COLUMN / 2.0, y, date + ": " + Math.round(rate * 100) + "%"));
 			}
 			i++;

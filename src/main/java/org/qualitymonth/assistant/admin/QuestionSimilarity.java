@@ -8,10 +8,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * How alike two questions are in meaning, for grouping the review list: cosine over character 1-, 2- and 3-grams
- * weighted by inverse document frequency in the intent examples. The weighting is what makes it work for Chinese:
- * "是什么", "质量月" and "活动" occur in hundreds of examples and count for little, while the words of a topic the
- * bot does not know yet (吉祥物, 纪念品) occur in none and carry the comparison.
+ * How alike two questions are in meaning, for grouping the review list: cosine over
+ * character 1-, 2- and 3-grams weighted by inverse document frequency in the intent
+ * examples. The weighting is what makes it work for Chinese: "是什么", "质量月" and "活动" occur
+ * in hundreds of examples and count for little, while the words of a topic the bot does
+ * not know yet (吉祥物, 纪念品) occur in none and carry the comparison.
  */
 final class QuestionSimilarity {
 
@@ -19,7 +20,10 @@ final class QuestionSimilarity {
 
 	private final int documents;
 
-	/** @param corpus the texts that say which character sequences are common (the intent examples) */
+	/**
+	 * @param corpus the texts that say which character sequences are common (the intent
+	 * examples)
+	 */
 	QuestionSimilarity(Collection<String> corpus) {
 		for (String text : corpus) {
 			for (String gram : grams(text).keySet()) {
@@ -63,7 +67,10 @@ final class QuestionSimilarity {
 		return dot;
 	}
 
-	/** Letters and digits only, lower case: spaces, punctuation and masks (***) say nothing about meaning. */
+	/**
+	 * Letters and digits only, lower case: spaces, punctuation and masks (***) say
+	 * nothing about meaning.
+	 */
 	static String normalise(String text) {
 		StringBuilder out = new StringBuilder();
 		text.toLowerCase(Locale.ROOT).codePoints().filter(Character::isLetterOrDigit).forEach(out::appendCodePoint);

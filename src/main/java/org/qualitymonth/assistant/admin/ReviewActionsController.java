@@ -16,7 +16,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** What staff do with a review group: change its status, or add its wordings as examples of an intent. */
+/**
+ * What staff do with a review group: change its status, or add its wordings as examples
+ * of an intent.
+ */
 @Controller
 class ReviewActionsController {
 
@@ -37,9 +40,9 @@ class ReviewActionsController {
 
 	/** Moves every wording of a review group to {@code status}. */
 	@PostMapping("/admin/unanswered/status")
-	String review(HttpServletRequest request, @RequestParam String status,
-			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			@RequestParam(required = false) String filter, RedirectAttributes flash) {
+	String review(HttpServletRequest request, @RequestParam String status, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to, @RequestParam(required = false) String filter,
+			RedirectAttributes flash) {
 		List<String> text = values(request, "text");
 		ReviewStatus newStatus = ReviewStatus.parse(status);
 		text.forEach(t -> queryLog.review(t, newStatus, null));
@@ -49,7 +52,10 @@ class ReviewActionsController {
 		return "redirect:" + UnansweredQuery.back("/admin/unanswered", from, to, filter);
 	}
 
-	/** Adds the (possibly edited) wordings of a review group as examples of one intent, in one edit and reload. */
+	/**
+	 * Adds the (possibly edited) wordings of a review group as examples of one intent, in
+	 * one edit and reload.
+	 */
 	@PostMapping("/admin/unanswered/example")
 	String addExample(HttpServletRequest request, @RequestParam(required = false) String intent,
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
@@ -57,7 +63,8 @@ class ReviewActionsController {
 		List<String> text = values(request, "text");
 		List<String> example = values(request, "example");
 		if (intent == null || intent.isBlank()) {
-			// the form preselects nothing: a guess preselected is one careless click from teaching the bot nonsense
+			// the form preselects nothing: a guess preselected is one careless click from
+			// teaching the bot nonsense
 			flash.addFlashAttribute("message", messages.getMessage("admin.example.chooseIntent"));
 			flash.addFlashAttribute("ok", false);
 			return "redirect:" + UnansweredQuery.back("/admin/unanswered", from, to, filter);
@@ -71,8 +78,8 @@ class ReviewActionsController {
 	}
 
 	/**
-	 * Every value of a repeated form field, as sent: {@code @RequestParam List<String>} would split a single value at
-	 * its commas, and staff's wordings may contain commas.
+	 * Every value of a repeated form field, as sent: {@code @RequestParam List<String>}
+	 * would split a single value at its commas, and staff's wordings may contain commas.
 	 */
 	private static List<String> values(HttpServletRequest request, String name) {
 		String[] values = request.getParameterValues(name);
@@ -82,7 +89,10 @@ class ReviewActionsController {
 		return List.of(values);
 	}
 
-	/** The outcome of an edit for the next page, naming the intent by its title as staff know it. */
+	/**
+	 * The outcome of an edit for the next page, naming the intent by its title as staff
+	 * know it.
+	 */
 	private void flash(RedirectAttributes flash, IntentExamples.Result result, String intent) {
 		List<Object> args = new java.util.ArrayList<>(result.args());
 		if (!args.isEmpty() && intent.equals(args.get(0))) {

@@ -18,16 +18,17 @@ import org.qualitymonth.assistant.querylog.UnansweredGroup;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts the review list's wordings into groups by meaning: greedily, most asked first, each wording joins the group
- * whose centroid it is most like if that is at least {@link #THRESHOLD}, else starts a group. Fifty wordings of one
- * missing topic become one row with one set of actions.
+ * Puts the review list's wordings into groups by meaning: greedily, most asked first,
+ * each wording joins the group whose centroid it is most like if that is at least
+ * {@link #THRESHOLD}, else starts a group. Fifty wordings of one missing topic become one
+ * row with one set of actions.
  */
 @Component
 class ReviewGrouping {
 
 	/**
-	 * Measured on the shipped examples: wordings of one topic (吉祥物, 下雨) score 0.32 to 0.61 against each other,
-	 * unrelated off-topic questions at most 0.21.
+	 * Measured on the shipped examples: wordings of one topic (吉祥物, 下雨) score 0.32 to
+	 * 0.61 against each other, unrelated off-topic questions at most 0.21.
 	 */
 	static final double THRESHOLD = 0.28;
 
@@ -111,7 +112,10 @@ class ReviewGrouping {
 		return unit;
 	}
 
-	/** Ten hex digits of the representative wording's SHA-256: short enough to read, stable across requests. */
+	/**
+	 * Ten hex digits of the representative wording's SHA-256: short enough to read,
+	 * stable across requests.
+	 */
 	static String id(String text) {
 		try {
 			byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));

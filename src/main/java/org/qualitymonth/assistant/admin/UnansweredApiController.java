@@ -21,9 +21,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/v1/admin/unanswered} (JSON) and {@code /api/v1/admin/unanswered.csv}: unanswered questions
- * grouped by text, filtered by {@code from}/{@code to} (days, inclusive), {@code status}
- * (new, reviewed, ignored, added or all; default all) and {@code limit}.
+ * {@code GET /api/v1/admin/unanswered} (JSON) and {@code /api/v1/admin/unanswered.csv}:
+ * unanswered questions grouped by text, filtered by {@code from}/{@code to} (days,
+ * inclusive), {@code status} (new, reviewed, ignored, added or all; default all) and
+ * {@code limit}.
  */
 @RestController
 class UnansweredApiController {
@@ -74,8 +75,9 @@ class UnansweredApiController {
 	}
 
 	/**
-	 * The JSON body: the filter as applied, how many wordings match, the wordings ({@code groups}, each with the id
-	 * of its group by meaning) and the groups by meaning.
+	 * The JSON body: the filter as applied, how many wordings match, the wordings
+	 * ({@code groups}, each with the id of its group by meaning) and the groups by
+	 * meaning.
 	 */
 	record Response(String from, String to, String status, int limit, long total, List<Group> groups,
 			List<MeaningGroup> meaningGroups) {
@@ -84,8 +86,9 @@ class UnansweredApiController {
 			UnansweredFilter f = page.filter();
 			Map<String, String> groupOf = new java.util.HashMap<>();
 			meaning.forEach(m -> m.texts().forEach(text -> groupOf.put(text, m.id())));
-			return new Response(f.from() == null ? null : f.from().toString(), f.to() == null ? null : f.to().toString(),
-					f.status() == null ? "all" : f.status().code(), f.limit(), page.total(),
+			return new Response(f.from() == null ? null : f.from().toString(),
+					f.to() == null ? null : f.to().toString(), f.status() == null ? "all" : f.status().code(),
+					f.limit(), page.total(),
 					page.groups().stream().map(g -> Group.of(g, groupOf.get(g.text()))).toList(),
 					meaning.stream().map(MeaningGroup::of).toList());
 		}
@@ -103,7 +106,10 @@ class UnansweredApiController {
 
 	}
 
-	/** Wordings that ask the same thing: the representative first, a few more, and the intents nearest to them. */
+	/**
+	 * Wordings that ask the same thing: the representative first, a few more, and the
+	 * intents nearest to them.
+	 */
 	record MeaningGroup(String id, long count, int wordingCount, List<String> wordings, OffsetDateTime firstSeen,
 			OffsetDateTime lastSeen, List<UnansweredGroup.IntentShare> nearestIntents, String status) {
 

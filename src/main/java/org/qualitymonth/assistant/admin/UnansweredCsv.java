@@ -9,8 +9,9 @@ import java.util.stream.Collectors;
 import org.qualitymonth.assistant.querylog.UnansweredGroup;
 
 /**
- * The unanswered list as CSV for Excel: UTF-8 with a byte order mark (without it Excel shows Chinese as
- * mojibake), RFC 4180 quoting, CRLF line ends, and cells that Excel would run as formulas defused.
+ * The unanswered list as CSV for Excel: UTF-8 with a byte order mark (without it Excel
+ * shows Chinese as mojibake), RFC 4180 quoting, CRLF line ends, and cells that Excel
+ * would run as formulas defused.
  */
 final class UnansweredCsv {
 
@@ -21,7 +22,10 @@ final class UnansweredCsv {
 	private UnansweredCsv() {
 	}
 
-	/** One row per wording, with the id of its group by meaning in the last column (Excel can sort by it). */
+	/**
+	 * One row per wording, with the id of its group by meaning in the last column (Excel
+	 * can sort by it).
+	 */
 	static byte[] write(List<ReviewGroup> groups) {
 		StringBuilder csv = new StringBuilder(HEADER).append("\r\n");
 		DateTimeFormatter time = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
@@ -48,7 +52,9 @@ final class UnansweredCsv {
 			.append("\r\n");
 	}
 
-	/** Quoted when it must be; a leading = + - @ (a formula to Excel) gets a ' in front. */
+	/**
+	 * Quoted when it must be; a leading = + - @ (a formula to Excel) gets a ' in front.
+	 */
 	static String cell(String value) {
 		String v = value;
 		if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {

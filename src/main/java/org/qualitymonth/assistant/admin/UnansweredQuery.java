@@ -8,14 +8,18 @@ import org.qualitymonth.assistant.querylog.UnansweredFilter;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The filter parameters of the unanswered list as they arrive in a URL ({@code from}, {@code to},
- * {@code status}, {@code limit}), shared by the API, the CSV export and the review page.
+ * The filter parameters of the unanswered list as they arrive in a URL ({@code from},
+ * {@code to}, {@code status}, {@code limit}), shared by the API, the CSV export and the
+ * review page.
  */
 record UnansweredQuery(String from, String to, String status, String limit) {
 
 	static final int DEFAULT_LIMIT = 500;
 
-	/** The filter these parameters ask for; {@code status} defaults to {@code defaultStatus} ("all" for every one). */
+	/**
+	 * The filter these parameters ask for; {@code status} defaults to
+	 * {@code defaultStatus} ("all" for every one).
+	 */
 	UnansweredFilter toFilter(String defaultStatus) {
 		String s = blank(status) ? defaultStatus : status.strip();
 		ReviewStatus reviewStatus = s.equalsIgnoreCase("all") ? null : ReviewStatus.parse(s);
@@ -45,7 +49,10 @@ record UnansweredQuery(String from, String to, String status, String limit) {
 		return s == null || s.isBlank();
 	}
 
-	/** A link back to a page with only the filter parameters (never a URL taken from the request). */
+	/**
+	 * A link back to a page with only the filter parameters (never a URL taken from the
+	 * request).
+	 */
 	static String back(String path, String from, String to, String status) {
 		UriComponentsBuilder uri = UriComponentsBuilder.fromPath(path);
 		if (UnansweredQuery.date("from", from) != null) {

@@ -5,10 +5,10 @@ import java.util.function.Function;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
-
 /**
- * Readings of questions by (knowledge version, normalised text). Keyed by version, so a reload can never
- * serve an answer of the previous snapshot; cleared on reload as well to free the memory.
+ * Readings of questions by (knowledge version, normalised text). Keyed by version, so a
+ * reload can never serve an answer of the previous snapshot; cleared on reload as well to
+ * free the memory.
  */
 public final class AnswerCache {
 

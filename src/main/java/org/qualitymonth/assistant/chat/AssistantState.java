@@ -7,8 +7,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The snapshot that answers questions right now. A reload replaces it with one atomic set;
- * questions in flight keep the snapshot they started with.
+ * The snapshot that answers questions right now. A reload replaces it with one atomic
+ * set; questions in flight keep the snapshot they started with.
  */
 public final class AssistantState {
 
@@ -25,8 +25,8 @@ public final class AssistantState {
 	}
 
 	/**
-	 * @param startupWait how long a question that arrives while the first knowledge base is still
-	 * training waits for it, rather than being refused
+	 * @param startupWait how long a question that arrives while the first knowledge base
+	 * is still training waits for it, rather than being refused
 	 */
 	public AssistantState(AnswerCache cache, Duration startupWait) {
 		this.cache = cache;

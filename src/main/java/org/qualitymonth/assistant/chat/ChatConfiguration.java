@@ -20,13 +20,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Wires the conversation core: the answer cache, the current snapshot (each loaded knowledge base trained and
- * installed), flood control and the conversation service the channels call.
+ * Wires the conversation core: the answer cache, the current snapshot (each loaded
+ * knowledge base trained and installed), flood control and the conversation service the
+ * channels call.
  */
 @Configuration(proxyBeanMethods = false)
 class ChatConfiguration {
 
-	/** Questions arriving while the first knowledge base trains wait this long before a 503. */
+	/**
+	 * Questions arriving while the first knowledge base trains wait this long before a
+	 * 503.
+	 */
 	private static final java.time.Duration STARTUP_WAIT = java.time.Duration.ofSeconds(30);
 
 	@Bean
@@ -51,7 +55,8 @@ class ChatConfiguration {
 
 	@Bean
 	FloodControl floodControl(RateLimitSettings settings, ObjectProvider<RateBuckets> shared) {
-		// replicated mode (package cluster) keeps the buckets in Redis; otherwise they live here
+		// replicated mode (package cluster) keeps the buckets in Redis; otherwise they
+		// live here
 		RateBuckets buckets = shared.getIfAvailable(() -> FloodControl.local(settings, TimeMeter.SYSTEM_NANOTIME));
 		return new FloodControl(settings, buckets);
 	}
@@ -64,8 +69,10 @@ class ChatConfiguration {
 	@Bean
 	ChatService chatService(AssistantState state, AnswerCache cache, DecisionPolicy policy, ChatSettings chat,
 			List<ConversationListener> listeners, MessageSource messages, ObjectProvider<ContextStore> shared) {
-		// replicated mode (package cluster) keeps the previous turns in Redis; otherwise they live here
-		ContextStore memory = shared.getIfAvailable(() -> new ConversationMemory(chat.sessionIdle(), chat.maxSessions()));
+		// replicated mode (package cluster) keeps the previous turns in Redis; otherwise
+		// they live here
+		ContextStore memory = shared
+			.getIfAvailable(() -> new ConversationMemory(chat.sessionIdle(), chat.maxSessions()));
 		return new ChatService(state, cache, policy, chat, listeners, messages, ReadingFeatures.ALL, memory);
 	}
 

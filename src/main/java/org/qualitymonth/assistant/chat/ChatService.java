@@ -17,12 +17,15 @@ import org.qualitymonth.assistant.nlu.TextNormalizer;
 import org.springframework.context.MessageSource;
 
 /**
- * One question in, one {@link Reply} out. Every channel (HTTP, Telegram, web page, terminal)
- * goes through here, so they all answer alike.
+ * One question in, one {@link Reply} out. Every channel (HTTP, Telegram, web page,
+ * terminal) goes through here, so they all answer alike.
  */
 public class ChatService {
 
-	/** Characters of conversation kept for reading follow-ups; a chain of them must not grow without bound. */
+	/**
+	 * Characters of conversation kept for reading follow-ups; a chain of them must not
+	 * grow without bound.
+	 */
 	private static final int MAX_CONTEXT = 60;
 
 	private final AssistantState state;
@@ -50,16 +53,22 @@ public class ChatService {
 		this(state, cache, policy, settings, listeners, messages, ReadingFeatures.ALL);
 	}
 
-	/** As above, with some parts of question reading off (for the evaluation's ablation). */
+	/**
+	 * As above, with some parts of question reading off (for the evaluation's ablation).
+	 */
 	public ChatService(AssistantState state, AnswerCache cache, DecisionPolicy policy, ChatSettings settings,
 			List<ConversationListener> listeners, MessageSource messages, ReadingFeatures features) {
 		this(state, cache, policy, settings, listeners, messages, features,
 				new ConversationMemory(settings.sessionIdle(), settings.maxSessions()));
 	}
 
-	/** As above, with the previous turns kept in {@code memory} (shared by the replicas in replicated mode). */
+	/**
+	 * As above, with the previous turns kept in {@code memory} (shared by the replicas in
+	 * replicated mode).
+	 */
 	public ChatService(AssistantState state, AnswerCache cache, DecisionPolicy policy, ChatSettings settings,
-			List<ConversationListener> listeners, MessageSource messages, ReadingFeatures features, ContextStore memory) {
+			List<ConversationListener> listeners, MessageSource messages, ReadingFeatures features,
+			ContextStore memory) {
 		this.features = features;
 		this.listeners = List.copyOf(listeners);
 		this.state = state;
@@ -94,8 +103,9 @@ public class ChatService {
 	}
 
 	/**
-	 * The reply for a button press: the chosen intent's answer, no classification involved. It is
-	 * reported to the listeners like a question whose text is the button's title.
+	 * The reply for a button press: the chosen intent's answer, no classification
+	 * involved. It is reported to the listeners like a question whose text is the
+	 * button's title.
 	 */
 	public Reply choose(String intentId, String sessionId, String channel) {
 		long started = System.nanoTime();
@@ -119,7 +129,9 @@ public class ChatService {
 		}
 	}
 
-	/** The main topics, as offered on the welcome screen and after a declined question. */
+	/**
+	 * The main topics, as offered on the welcome screen and after a declined question.
+	 */
 	public List<Choice> menu() {
 		return composer.menu(state.require().knowledge(), false);
 	}
@@ -129,11 +141,12 @@ public class ChatService {
 	}
 
 	/**
-	 * A short follow-up ("那邮箱呢", "传真呢", "那教育部呢", "价格方面呢") is read in the light of the previous
-	 * topic. What it names itself wins: something the notice does not say, a department, a single fact, a
-	 * confidently recognised new topic. Otherwise it is read within the previous topic's neighbourhood (the
-	 * topic and its related intents), and failing that together with the previous question. An off-topic
-	 * follow-up stays declined.
+	 * A short follow-up ("那邮箱呢", "传真呢", "那教育部呢", "价格方面呢") is read in the light of the
+	 * previous topic. What it names itself wins: something the notice does not say, a
+	 * department, a single fact, a confidently recognised new topic. Otherwise it is read
+	 * within the previous topic's neighbourhood (the topic and its related intents), and
+	 * failing that together with the previous question. An off-topic follow-up stays
+	 * declined.
 	 */
 	private Reading resolveFollowUp(Snapshot snapshot, String normalized, ConversationMemory.Turn previous,
 			Reading alone) {
@@ -148,13 +161,15 @@ public class ChatService {
 			return new Reading(Outcome.ANSWERED, parts, Math.max(alone.confidence(), QuestionReader.ALIAS_CONFIDENCE),
 					alone.candidates(), null);
 		}
-		if (alone.outcome() == Outcome.ANSWERED && policy.isConfident(alone.confidence())
-				|| alone.answered() && features.entities() && snapshot.lexicon().namesKeywordOf(alone.intent(), normalized)) {
-			// a confidently recognised new topic, or one named by its subject ("那口罩呢"), switches
+		if (alone.outcome() == Outcome.ANSWERED && policy.isConfident(alone.confidence()) || alone.answered()
+				&& features.entities() && snapshot.lexicon().namesKeywordOf(alone.intent(), normalized)) {
+			// a confidently recognised new topic, or one named by its subject ("那口罩呢"),
+			// switches
 			return alone;
 		}
 		Set<String> neighbourhood = Stream
-			.concat(Stream.of(previous.intent()), kb.find(previous.intent()).map(Intent::related).orElse(List.of()).stream())
+			.concat(Stream.of(previous.intent()),
+					kb.find(previous.intent()).map(Intent::related).orElse(List.of()).stream())
 			.collect(Collectors.toSet());
 		if (alone.answered() && neighbourhood.contains(alone.intent())) {
 			return alone;
@@ -172,14 +187,18 @@ public class ChatService {
 					alone.candidates(), null);
 		}
 		Reading together = read(snapshot, previous.normalizedText() + " " + normalized);
-		if (together.answered() && together.outcome() == Outcome.ANSWERED && neighbourhood.contains(together.intent())) {
+		if (together.answered() && together.outcome() == Outcome.ANSWERED
+				&& neighbourhood.contains(together.intent())) {
 			return together;
 		}
 		if (!alone.answered() && alone.unanswerable() == null && features.entities()) {
-			// "那线上可以搞吗", "个体户也算吗": too short for the model, but the conversation says it is about the notice and
+			// "那线上可以搞吗", "个体户也算吗": too short for the model, but the conversation says it
+			// is about the notice and
 			// the follow-up names a subject of it
 			List<String> named = snapshot.lexicon().intentsNamed(normalized);
-			String topic = named.stream().filter(neighbourhood::contains).findFirst()
+			String topic = named.stream()
+				.filter(neighbourhood::contains)
+				.findFirst()
 				.orElse(named.isEmpty() ? null : named.get(0));
 			if (topic != null) {
 				return new Reading(Outcome.SUGGESTED, List.of(Part.whole(kb.intent(topic))), alone.confidence(),

@@ -11,8 +11,9 @@ public interface ConversationListener {
 	void onReply(Question question, Reply reply);
 
 	/**
-	 * What {@link ChatService} calls: the reply together with how long it took to produce (for latency metrics).
-	 * Listeners that do not care about the time need not override it.
+	 * What {@link ChatService} calls: the reply together with how long it took to produce
+	 * (for latency metrics). Listeners that do not care about the time need not override
+	 * it.
 	 */
 	default void onReply(Question question, Reply reply, Duration took) {
 		onReply(question, reply);

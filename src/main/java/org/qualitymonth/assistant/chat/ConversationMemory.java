@@ -5,7 +5,10 @@ import java.time.Duration;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
-/** The last topic of each session, in this process: the embedded default of {@link ContextStore}. */
+/**
+ * The last topic of each session, in this process: the embedded default of
+ * {@link ContextStore}.
+ */
 public final class ConversationMemory implements ContextStore {
 
 	private final Cache<String, Turn> turns;

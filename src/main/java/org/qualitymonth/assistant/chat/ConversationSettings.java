@@ -6,11 +6,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The policy every channel shares ({@code bot.conversation.*}); the rate itself is {@code bot.rate-limit.*}.
+ * The policy every channel shares ({@code bot.conversation.*}); the rate itself is
+ * {@code bot.rate-limit.*}.
  *
  * @param maxQuestionLength the longest question answered, in characters
- * @param ratingsRemembered how long a rating is remembered, so a second tap on 👍 counts once
- * @param deliveriesRemembered how long a delivery id is remembered, so a platform's redelivery is handled once
+ * @param ratingsRemembered how long a rating is remembered, so a second tap on 👍 counts
+ * once
+ * @param deliveriesRemembered how long a delivery id is remembered, so a platform's
+ * redelivery is handled once
  * @param maxRemembered how many ratings and deliveries are remembered at most (each)
  */
 @ConfigurationProperties("bot.conversation")

@@ -7,9 +7,10 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
- * The one conversation service every channel calls with an {@link Inbound}: it applies the policy
- * all channels share (the rate limit per channel user and, where given, per client address; the
- * question length limit; one rating per reply and user) and asks the {@link ChatService}.
+ * The one conversation service every channel calls with an {@link Inbound}: it applies
+ * the policy all channels share (the rate limit per channel user and, where given, per
+ * client address; the question length limit; one rating per reply and user) and asks the
+ * {@link ChatService}.
  */
 public final class Conversations {
 
@@ -29,7 +30,10 @@ public final class Conversations {
 		this.chat = chat;
 		this.flood = flood;
 		this.maxQuestionLength = settings.maxQuestionLength();
-		this.warned = Caffeine.newBuilder().maximumSize(settings.maxRemembered()).expireAfterWrite(Duration.ofHours(1)).build();
+		this.warned = Caffeine.newBuilder()
+			.maximumSize(settings.maxRemembered())
+			.expireAfterWrite(Duration.ofHours(1))
+			.build();
 		this.rated = Caffeine.newBuilder()
 			.maximumSize(settings.maxRemembered())
 			.expireAfterWrite(settings.ratingsRemembered())
@@ -41,8 +45,9 @@ public final class Conversations {
 	}
 
 	/**
-	 * @param clientAddress the network address the message came from, for channels where a client can
-	 * make up conversation ids (the web); null where the platform vouches for the user
+	 * @param clientAddress the network address the message came from, for channels where
+	 * a client can make up conversation ids (the web); null where the platform vouches
+	 * for the user
 	 */
 	public Outbound handle(Inbound inbound, String clientAddress) {
 		OptionalLong wait = acquire(inbound.key(), clientAddress);
@@ -66,7 +71,10 @@ public final class Conversations {
 		return new Outbound.Topics(chat.menu());
 	}
 
-	/** The main topics, without spending any of the citizen's allowance (e.g. in a welcome message). */
+	/**
+	 * The main topics, without spending any of the citizen's allowance (e.g. in a welcome
+	 * message).
+	 */
 	public java.util.List<Choice> menu() {
 		return chat.menu();
 	}
@@ -94,14 +102,18 @@ public final class Conversations {
 	}
 
 	private Outbound rate(Inbound.Rate inbound) {
-		boolean first = rated.asMap().putIfAbsent(inbound.replyId() + "/" + inbound.key().speaker(), Boolean.TRUE) == null;
+		boolean first = rated.asMap()
+			.putIfAbsent(inbound.replyId() + "/" + inbound.key().speaker(), Boolean.TRUE) == null;
 		if (first) {
 			chat.feedback(inbound.replyId(), inbound.helpful());
 		}
 		return new Outbound.Rated(first);
 	}
 
-	/** Both budgets must allow it; the address budget is only spent when the user's allows. */
+	/**
+	 * Both budgets must allow it; the address budget is only spent when the user's
+	 * allows.
+	 */
 	private OptionalLong acquire(ConversationKey key, String clientAddress) {
 		OptionalLong wait = flood.tryAcquire(key.speaker());
 		if (wait.isPresent() || clientAddress == null || clientAddress.isBlank()) {

@@ -13,8 +13,8 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 
 /**
- * Per-session (or per-user) token buckets, so one citizen pasting a hundred messages cannot starve
- * the others. Every channel asks here before asking the chat service.
+ * Per-session (or per-user) token buckets, so one citizen pasting a hundred messages
+ * cannot starve the others. Every channel asks here before asking the chat service.
  */
 public final class FloodControl {
 
@@ -37,7 +37,10 @@ public final class FloodControl {
 		this.buckets = buckets;
 	}
 
-	/** Buckets in this process; an idle bucket is full again after one period, so it can be forgotten then. */
+	/**
+	 * Buckets in this process; an idle bucket is full again after one period, so it can
+	 * be forgotten then.
+	 */
 	public static RateBuckets local(RateLimitSettings settings, TimeMeter clock) {
 		Cache<String, Bucket> cache = Caffeine.newBuilder()
 			.expireAfterAccess(settings.period().plusSeconds(1))
@@ -62,15 +65,17 @@ public final class FloodControl {
 	}
 
 	/**
-	 * Takes one question from the allowance of client address {@code address} on {@code channel}
-	 * ({@code bot.rate-limit.questions-per-address}), which every conversation from that address shares.
+	 * Takes one question from the allowance of client address {@code address} on
+	 * {@code channel} ({@code bot.rate-limit.questions-per-address}), which every
+	 * conversation from that address shares.
 	 * @return empty when allowed, otherwise how many seconds to wait
 	 */
 	public OptionalLong tryAcquireAddress(String channel, String address) {
 		if (!settings.enabled()) {
 			return OptionalLong.empty();
 		}
-		return secondsToWait(buckets.take(channel + "-address:" + address, configuration(settings.questionsPerAddress())));
+		return secondsToWait(
+				buckets.take(channel + "-address:" + address, configuration(settings.questionsPerAddress())));
 	}
 
 	private static OptionalLong secondsToWait(ConsumptionProbe probe) {

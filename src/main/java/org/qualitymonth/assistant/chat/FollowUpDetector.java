@@ -8,8 +8,9 @@ import java.util.Locale;
 import org.springframework.context.MessageSource;
 
 /**
- * Recognises elliptical follow-ups such as "那邮箱呢" or "还有呢" that only make sense against the
- * previous topic. The marker words live in messages.properties with the other Chinese text.
+ * Recognises elliptical follow-ups such as "那邮箱呢" or "还有呢" that only make sense against
+ * the previous topic. The marker words live in messages.properties with the other Chinese
+ * text.
  */
 final class FollowUpDetector {
 

@@ -3,8 +3,9 @@ package org.qualitymonth.assistant.chat;
 import java.util.Objects;
 
 /**
- * What a citizen did, as every channel hands it to {@link Conversations}: typed a question, picked a
- * topic, rated a reply, asked for the menu or sent something that is not text. Platform details stay in the channel.
+ * What a citizen did, as every channel hands it to {@link Conversations}: typed a
+ * question, picked a topic, rated a reply, asked for the menu or sent something that is
+ * not text. Platform details stay in the channel.
  */
 public sealed interface Inbound {
 
@@ -41,8 +42,9 @@ public sealed interface Inbound {
 	}
 
 	/**
-	 * Something sent on purpose that is not a question the assistant can read: a sticker, a photo, an
-	 * unknown command, a button it never offered. It costs the sender's allowance like anything else.
+	 * Something sent on purpose that is not a question the assistant can read: a sticker,
+	 * a photo, an unknown command, a button it never offered. It costs the sender's
+	 * allowance like anything else.
 	 */
 	record Unreadable(ConversationKey key) implements Inbound {
 

@@ -27,8 +27,8 @@ public sealed interface Outbound {
 	}
 
 	/**
-	 * Over the rate limit. {@code firstNotice} is true for the first refusal of a flood only, so that
-	 * a channel tells the citizen once and then stays quiet.
+	 * Over the rate limit. {@code firstNotice} is true for the first refusal of a flood
+	 * only, so that a channel tells the citizen once and then stays quiet.
 	 */
 	record Throttled(long retryAfterSeconds, boolean firstNotice) implements Outbound {
 	}
@@ -37,7 +37,9 @@ public sealed interface Outbound {
 	record Unreadable() implements Outbound {
 	}
 
-	/** A picked topic that the knowledge base no longer has (a stale button or number). */
+	/**
+	 * A picked topic that the knowledge base no longer has (a stale button or number).
+	 */
 	record UnknownTopic(List<Choice> menu) implements Outbound {
 
 		public UnknownTopic {

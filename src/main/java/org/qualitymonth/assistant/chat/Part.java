@@ -7,10 +7,12 @@ import org.qualitymonth.assistant.knowledge.Fact;
 import org.qualitymonth.assistant.knowledge.Intent;
 
 /**
- * One answered part of a question: an intent's answer, only the single facts asked for (the intent's
- * answer then becomes the details), or whether one department is among the organisers.
+ * One answered part of a question: an intent's answer, only the single facts asked for
+ * (the intent's answer then becomes the details), or whether one department is among the
+ * organisers.
  *
- * @param intent the intent answered (for a department, the intent holding the organiser list)
+ * @param intent the intent answered (for a department, the intent holding the organiser
+ * list)
  * @param facts the facts asked for; empty for the whole answer
  * @param department the department asked about, or null
  */

@@ -24,10 +24,11 @@ import org.qualitymonth.assistant.nlu.Outcome;
 import org.springframework.context.MessageSource;
 
 /**
- * Reads one normalised question against a snapshot: first what it specifically asks (something the
- * notice does not say, a department, a single fact), then its topic (the classifier). A long message is
- * read clause by clause, so the question inside a story is found and two questions get two answers.
- * The words it reads by (courtesy, question words...) are in {@link ReadingWords}.
+ * Reads one normalised question against a snapshot: first what it specifically asks
+ * (something the notice does not say, a department, a single fact), then its topic (the
+ * classifier). A long message is read clause by clause, so the question inside a story is
+ * found and two questions get two answers. The words it reads by (courtesy, question
+ * words...) are in {@link ReadingWords}.
  */
 final class QuestionReader {
 
@@ -37,12 +38,17 @@ final class QuestionReader {
 	/** The most parts one reply combines; further ones are offered as buttons. */
 	private static final int MAX_PARTS = 3;
 
-	/** A fact matched exactly in the question is strong evidence: at least this confident. */
+	/**
+	 * A fact matched exactly in the question is strong evidence: at least this confident.
+	 */
 	static final double ALIAS_CONFIDENCE = 0.8;
 
 	private final DecisionPolicy policy;
 
-	/** How sure the intent model must be of a question about the notice that the scope model would decline. */
+	/**
+	 * How sure the intent model must be of a question about the notice that the scope
+	 * model would decline.
+	 */
 	private static final double RESCUE_CONFIDENCE = 0.4;
 
 	/** A date in an answer: a year, a month or a day written in digits. */
@@ -81,12 +87,15 @@ final class QuestionReader {
 	Reading readShort(Snapshot snapshot, String text) {
 		KnowledgeBase kb = snapshot.knowledge();
 		Lexicon lexicon = snapshot.lexicon();
-		// the model reads the citizen's words; rules, names and facts read them in standard forms ("咋报名")
+		// the model reads the citizen's words; rules, names and facts read them in
+		// standard forms ("咋报名")
 		String plain = words.standardForms(text);
 		if (features.entities() && AskerScript.of(text).language() != Language.ZH && !words.namesEnglishTopic(text)
 				&& !lexicon.namesSubject(text)) {
-			// the model has few English examples: an English question must name something of the notice
-			// ("campaign", "12315", "fax") to be taken as about it; "Which month is National Day" is not
+			// the model has few English examples: an English question must name something
+			// of the notice
+			// ("campaign", "12315", "fax") to be taken as about it; "Which month is
+			// National Day" is not
 			return Reading.declined(0, List.of(), null);
 		}
 		Classification c = snapshot.classifier().classifyNormalized(text);
@@ -106,7 +115,8 @@ final class QuestionReader {
 		}
 		if (departments.isEmpty() && features.entities() && kb.departments().intent() != null
 				&& lexicon.asksParticipation(plain)) {
-			// a department the list does not know ("国家标准委算主办单位吗") is not one of the 16 either
+			// a department the list does not know ("国家标准委算主办单位吗") is not one of the 16
+			// either
 			Optional<Department> unknown = lexicon.unknownDepartment(plain);
 			if (unknown.isPresent()) {
 				return aboutDepartments(kb, List.of(unknown.get()), top);
@@ -117,18 +127,16 @@ final class QuestionReader {
 		}
 		Decision decision = policy.decide(c);
 		if (decision.outcome() == Outcome.DECLINED) {
-			return rescued(kb, lexicon, plain, decision).orElseGet(
-					() -> Reading.declined(decision.confidence(), decision.choices(), null));
+			return rescued(kb, lexicon, plain, decision)
+				.orElseGet(() -> Reading.declined(decision.confidence(), decision.choices(), null));
 		}
 		Optional<SpecificAsk> noDate = features.answerability() ? undatedTopic(kb.intent(decision.intent()), plain)
 				: Optional.empty();
 		if (noDate.isPresent()) {
 			return Reading.declined(decision.confidence(), decision.choices(), noDate.get());
 		}
-		List<Part> parts = features.entities()
-				? factParts(kb, asked(lexicon.facts(plain), plain.replace(" ", "")), top, decision.intent(),
-						!policy.isConfident(decision))
-				: List.of();
+		List<Part> parts = features.entities() ? factParts(kb, asked(lexicon.facts(plain), plain.replace(" ", "")), top,
+				decision.intent(), !policy.isConfident(decision)) : List.of();
 		if (parts.isEmpty()) {
 			Intent intent = kb.intent(decision.intent());
 			Part whole = features.entities() && intent.facts().size() == 1 ? new Part(intent, intent.facts(), null)
@@ -141,7 +149,10 @@ final class QuestionReader {
 		return new Reading(outcome, parts, confidence, decision.choices(), null);
 	}
 
-	/** Whether each department is one of the organisers, from the closed list (the list's intent holds it whole). */
+	/**
+	 * Whether each department is one of the organisers, from the closed list (the list's
+	 * intent holds it whole).
+	 */
 	private static Reading aboutDepartments(KnowledgeBase kb, List<Department> departments, List<Candidate> top) {
 		Intent list = kb.intent(kb.departments().intent());
 		return new Reading(Outcome.ANSWERED, departments.stream().map(d -> new Part(list, List.of(), d)).toList(), 1.0,
@@ -149,8 +160,9 @@ final class QuestionReader {
 	}
 
 	/**
-	 * The facts a question names that belong to one of its likely intents, grouped by intent, the best
-	 * intent first ("成文日期和发布日期" is two facts of one intent; "电话和邮箱" one fact each of two).
+	 * The facts a question names that belong to one of its likely intents, grouped by
+	 * intent, the best intent first ("成文日期和发布日期" is two facts of one intent; "电话和邮箱" one
+	 * fact each of two).
 	 */
 	private static List<Part> factParts(KnowledgeBase kb, List<Lexicon.FactAsk> asks, List<Candidate> likely,
 			String best, boolean unsure) {
@@ -163,8 +175,10 @@ final class QuestionReader {
 				byIntent.get(id).add(ask.fact());
 			}
 		}
-		// a fact of another intent joins only a question that asks for facts of its best intent too ("电话和邮箱");
-		// "投诉电话" is about 12315, not the organiser's phone. Only when the model is unsure of its best intent does
+		// a fact of another intent joins only a question that asks for facts of its best
+		// intent too ("电话和邮箱");
+		// "投诉电话" is about 12315, not the organiser's phone. Only when the model is unsure
+		// of its best intent does
 		// a fact named outright take over ("文件的主题分类" is not the theme)
 		if (!byIntent.containsKey(best)) {
 			if (!unsure || byIntent.isEmpty()) {
@@ -179,12 +193,14 @@ final class QuestionReader {
 	}
 
 	/**
-	 * A question that asks for a day ("电梯安全宣传周是几号") about a topic whose answer names none: the notice does
-	 * not say, and the reply says so with what the notice does say about the topic.
+	 * A question that asks for a day ("电梯安全宣传周是几号") about a topic whose answer names
+	 * none: the notice does not say, and the reply says so with what the notice does say
+	 * about the topic.
 	 */
 	private Optional<SpecificAsk> undatedTopic(Intent intent, String text) {
 		String compact = text.replace(" ", "");
-		// topics made of single facts (phone, e-mail...) answer "电话几号" with their fact, not a date
+		// topics made of single facts (phone, e-mail...) answer "电话几号" with their fact,
+		// not a date
 		if (intent.source() == null || !intent.facts().isEmpty() || !words.asksForADay(compact)
 				|| DATE.matcher(intent.answer()).find()) {
 			return Optional.empty();
@@ -196,8 +212,9 @@ final class QuestionReader {
 	}
 
 	/**
-	 * A question the model would decline that names one of the notice's facts outright and says it is about the
-	 * notice ("请问2020年的质量月具体安排在什么时候") is offered that fact, as a suggestion only: the model was not sure.
+	 * A question the model would decline that names one of the notice's facts outright
+	 * and says it is about the notice ("请问2020年的质量月具体安排在什么时候") is offered that fact, as a
+	 * suggestion only: the model was not sure.
 	 */
 	private Optional<Reading> rescued(KnowledgeBase kb, Lexicon lexicon, String text, Decision decision) {
 		if (!features.entities() || !words.namesTheNotice(text)) {
@@ -215,14 +232,19 @@ final class QuestionReader {
 			return Optional.empty();
 		}
 		Intent intent = facts.get(0).intent();
-		List<Fact> asked = facts.stream().filter(f -> f.intent() == intent).map(Lexicon.FactAsk::fact).distinct().toList();
+		List<Fact> asked = facts.stream()
+			.filter(f -> f.intent() == intent)
+			.map(Lexicon.FactAsk::fact)
+			.distinct()
+			.toList();
 		return Optional.of(new Reading(Outcome.SUGGESTED, List.of(new Part(intent, asked, null)), decision.confidence(),
 				decision.choices(), null));
 	}
 
 	/**
-	 * The facts asked together: the first named, the other facts of its topic, and facts of other topics joined to
-	 * it by "和", "、" and the like ("电话和邮箱"); a fact word elsewhere in the question is context.
+	 * The facts asked together: the first named, the other facts of its topic, and facts
+	 * of other topics joined to it by "和", "、" and the like ("电话和邮箱"); a fact word
+	 * elsewhere in the question is context.
 	 */
 	private List<Lexicon.FactAsk> asked(List<Lexicon.FactAsk> facts, String compact) {
 		List<Lexicon.FactAsk> together = new ArrayList<>();
@@ -233,7 +255,8 @@ final class QuestionReader {
 			}
 			Lexicon.FactAsk last = together.get(together.size() - 1);
 			if (fact.intent() == together.get(0).intent() && fact.exact()) {
-				// two facts of one topic named in one question are both asked ("一个是成文日期，一个是索引号")
+				// two facts of one topic named in one question are both asked
+				// ("一个是成文日期，一个是索引号")
 				together.add(fact);
 				continue;
 			}
@@ -250,8 +273,9 @@ final class QuestionReader {
 	}
 
 	/**
-	 * A story with a question (or two) inside: each clause that asks something is read on its own, and
-	 * with the clause before it when alone it means nothing ("能帮我查一下吗"). Courtesy never decides.
+	 * A story with a question (or two) inside: each clause that asks something is read on
+	 * its own, and with the clause before it when alone it means nothing ("能帮我查一下吗").
+	 * Courtesy never decides.
 	 */
 	private Reading readLong(Snapshot snapshot, String text, List<String> clauses) {
 		List<Part> parts = new ArrayList<>();
@@ -266,14 +290,15 @@ final class QuestionReader {
 			}
 		}
 		if (asking.isEmpty()) {
-			// no question word anywhere ("……通知里到底允不允许这样收钱啊"): the question is usually at the end
+			// no question word anywhere ("……通知里到底允不允许这样收钱啊"): the question is usually at
+			// the end
 			asking.add(clauses.size() - 1);
 		}
 		for (int i : asking) {
 			String clause = clauses.get(i);
 			Reading reading = readShort(snapshot, clause);
-			if (reading.unanswerable() == null && i > 0 && features.answerability() && reading.outcome() != Outcome.ANSWERED
-					&& !snapshot.lexicon().namesSubject(clause)) {
+			if (reading.unanswerable() == null && i > 0 && features.answerability()
+					&& reading.outcome() != Outcome.ANSWERED && !snapshot.lexicon().namesSubject(clause)) {
 				// "请问具体要准备哪些材料" after "听说要先办食品经营许可证": the ask spans two clauses
 				Optional<SpecificAsk> spanning = snapshot.lexicon().unanswerable(clauses.get(i - 1) + " " + clause);
 				if (spanning.isPresent()) {
@@ -282,7 +307,8 @@ final class QuestionReader {
 			}
 			if (reading.unanswerable() == null && i > 0
 					&& (!usable(reading) || !snapshot.lexicon().namesSubject(clause))) {
-				// "具体有哪些活动" after "听说有网上的活动" asks about the online ones: a clause that names no subject of
+				// "具体有哪些活动" after "听说有网上的活动" asks about the online ones: a clause that
+				// names no subject of
 				// its own is read with the clause before it, when that reads better
 				Reading withContext = readShort(snapshot, clauses.get(i - 1) + " " + clause);
 				if (!usable(reading) || usable(withContext) && withContext.confidence() > reading.confidence()) {
@@ -308,7 +334,8 @@ final class QuestionReader {
 			}
 		}
 		if (unanswerable != null) {
-			// a story that asks something the notice does not say is about that ask; what else it asks is often
+			// a story that asks something the notice does not say is about that ask; what
+			// else it asks is often
 			// elliptical ("电话多少" after "区局的地址在哪") and is offered as a choice instead
 			List<Candidate> offered = parts.stream().map(p -> new Candidate(p.intent().id(), 0, 0)).toList();
 			return Reading.declined(0, offered, unanswerable);

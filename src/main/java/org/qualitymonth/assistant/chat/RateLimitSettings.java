@@ -12,8 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param questionsPerPeriod questions one session or user may ask per period
  * @param period the period
  * @param maxTracked how many sessions are tracked at most
- * @param questionsPerAddress questions one client address may ask per period, whatever conversation ids it
- * sends (for channels where clients choose their ids: the web); higher, since offices share an address
+ * @param questionsPerAddress questions one client address may ask per period, whatever
+ * conversation ids it sends (for channels where clients choose their ids: the web);
+ * higher, since offices share an address
  */
 @ConfigurationProperties("bot.rate-limit")
 public record RateLimitSettings(@DefaultValue("true") boolean enabled, @DefaultValue("30") int questionsPerPeriod,

@@ -7,9 +7,10 @@ import org.qualitymonth.assistant.nlu.Candidate;
 import org.qualitymonth.assistant.nlu.Outcome;
 
 /**
- * What the engine makes of one question, before it is written in the asker's language: declined
- * (with the reason when the notice does not say what was asked), or one or more answered parts.
- * Depends on the text and the knowledge version only, so it is what the answer cache keeps.
+ * What the engine makes of one question, before it is written in the asker's language:
+ * declined (with the reason when the notice does not say what was asked), or one or more
+ * answered parts. Depends on the text and the knowledge version only, so it is what the
+ * answer cache keeps.
  *
  * @param outcome answered (confident), suggested (unsure: choices offered) or declined
  * @param parts what is answered, in the order the question asks it

@@ -12,9 +12,10 @@ import java.util.Locale;
 import org.springframework.context.MessageSource;
 
 /**
- * The words question reading goes by, from messages.properties (Chinese text stays out of the code): courtesy
- * that never decides a topic, words that mark a clause as asking, particles around a department's name, words
- * that join two facts or start a second question, everyday forms of question words, words that name the notice.
+ * The words question reading goes by, from messages.properties (Chinese text stays out of
+ * the code): courtesy that never decides a topic, words that mark a clause as asking,
+ * particles around a department's name, words that join two facts or start a second
+ * question, everyday forms of question words, words that name the notice.
  */
 final class ReadingWords {
 
@@ -71,8 +72,9 @@ final class ReadingWords {
 	}
 
 	/**
-	 * A short yes-no question once the department is taken out ("掺和这事儿了吗", "也签了字"): about whether it is
-	 * one of the organisers, the only thing the notice says of a department.
+	 * A short yes-no question once the department is taken out ("掺和这事儿了吗", "也签了字"): about
+	 * whether it is one of the organisers, the only thing the notice says of a
+	 * department.
 	 */
 	boolean isShortYesNo(String rest) {
 		String trimmed = rest.strip();
@@ -80,7 +82,9 @@ final class ReadingWords {
 				&& openQuestionWords.stream().noneMatch(trimmed::contains);
 	}
 
-	/** Whether the text between two facts joins them ("和", "、" left as nothing, "以及"...). */
+	/**
+	 * Whether the text between two facts joins them ("和", "、" left as nothing, "以及"...).
+	 */
 	boolean joins(String between) {
 		return between.isEmpty() || conjunctions.stream().anyMatch(c -> between.equals(c) || between.endsWith(c));
 	}
@@ -96,7 +100,10 @@ final class ReadingWords {
 		return anchors.stream().anyMatch(compact::contains);
 	}
 
-	/** Whether an English question names something of the notice ("campaign", "12315", "fax"). */
+	/**
+	 * Whether an English question names something of the notice ("campaign", "12315",
+	 * "fax").
+	 */
 	boolean namesEnglishTopic(String text) {
 		return Arrays.stream(text.split(" ")).anyMatch(w -> englishTopicWords.stream().anyMatch(w::startsWith));
 	}
@@ -110,7 +117,10 @@ final class ReadingWords {
 		return plain;
 	}
 
-	/** Clauses split at punctuation (spaces after normalisation) and at words such as "另外"; scraps join the next. */
+	/**
+	 * Clauses split at punctuation (spaces after normalisation) and at words such as
+	 * "另外"; scraps join the next.
+	 */
 	List<String> clauses(String text) {
 		String marked = text;
 		for (String connective : connectives) {
@@ -124,7 +134,8 @@ final class ReadingWords {
 				continue;
 			}
 			pending.append(pending.isEmpty() ? "" : " ").append(clause);
-			// latin words are separated by spaces too: only Chinese pieces of some length stand alone
+			// latin words are separated by spaces too: only Chinese pieces of some length
+			// stand alone
 			if (pending.length() >= 4 && !clause.chars().allMatch(ch -> ch < 128)) {
 				clauses.add(pending.toString());
 				pending.setLength(0);
@@ -153,7 +164,8 @@ final class ReadingWords {
 					s = s.substring(word.length()).strip();
 					changed = true;
 				}
-				if (s.endsWith(word) && (!latin || s.length() == word.length() || s.charAt(s.length() - word.length() - 1) == ' ')) {
+				if (s.endsWith(word)
+						&& (!latin || s.length() == word.length() || s.charAt(s.length() - word.length() - 1) == ' ')) {
 					s = s.substring(0, s.length() - word.length()).strip();
 					changed = true;
 				}
@@ -163,7 +175,10 @@ final class ReadingWords {
 	}
 
 	private static List<String> words(MessageSource messages, String key) {
-		return Arrays.stream(messages.getMessage(key, null, Locale.SIMPLIFIED_CHINESE).split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+		return Arrays.stream(messages.getMessage(key, null, Locale.SIMPLIFIED_CHINESE).split(","))
+			.map(String::strip)
+			.filter(s -> !s.isEmpty())
+			.toList();
 	}
 
 	private static Map<String, String> pairs(MessageSource messages, String key) {

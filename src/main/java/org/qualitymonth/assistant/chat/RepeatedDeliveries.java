@@ -8,9 +8,10 @@ import java.util.function.Supplier;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
- * Handles each delivery once, however often a platform repeats it (WeChat retries an unanswered
- * callback three times, Telegram redelivers webhooks): the first delivery of an id starts the work,
- * every repetition gets the same result. Work that failed is forgotten, so a repetition may try again.
+ * Handles each delivery once, however often a platform repeats it (WeChat retries an
+ * unanswered callback three times, Telegram redelivers webhooks): the first delivery of
+ * an id starts the work, every repetition gets the same result. Work that failed is
+ * forgotten, so a repetition may try again.
  *
  * @param <T> what handling a delivery produces
  */

@@ -19,9 +19,11 @@ import org.qualitymonth.assistant.nlu.Outcome;
  * @param normalizedText the question after normalisation
  * @param knowledgeVersion version of the knowledge base that answered
  * @param id identifies this reply, for feedback
- * @param details the full paragraph when the answer is a short single fact (one tap away), or null
+ * @param details the full paragraph when the answer is a short single fact (one tap
+ * away), or null
  * @param language the language of the reply: zh or en
- * @param script the script of a Chinese reply: simplified, traditional, taiwan or hong_kong
+ * @param script the script of a Chinese reply: simplified, traditional, taiwan or
+ * hong_kong
  */
 public record Reply(String id, Outcome outcome, String intent, double confidence, String answer, String source,
 		List<Choice> suggestions, List<Choice> related, List<Candidate> candidates, String normalizedText,

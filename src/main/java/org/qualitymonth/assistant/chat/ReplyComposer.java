@@ -21,9 +21,10 @@ import org.qualitymonth.assistant.nlu.Script;
 import org.springframework.context.MessageSource;
 
 /**
- * Writes a {@link Reading} as the reply a citizen reads: in English when asked in English (the text staff
- * wrote in English, or the Chinese with a note where there is none), otherwise in Chinese in the asker's
- * script; one part with its source, or several parts each followed by its own.
+ * Writes a {@link Reading} as the reply a citizen reads: in English when asked in English
+ * (the text staff wrote in English, or the Chinese with a note where there is none),
+ * otherwise in Chinese in the asker's script; one part with its source, or several parts
+ * each followed by its own.
  */
 final class ReplyComposer {
 
@@ -103,7 +104,9 @@ final class ReplyComposer {
 				normalized, version, script.convert(details), language, scriptName);
 	}
 
-	/** The main topics, as offered on the welcome screen and after a declined question. */
+	/**
+	 * The main topics, as offered on the welcome screen and after a declined question.
+	 */
 	List<Choice> menu(KnowledgeBase kb, boolean english) {
 		List<String> ids = kb.find(menuIntent)
 			.map(Intent::related)
@@ -111,7 +114,11 @@ final class ReplyComposer {
 			.orElseGet(() -> kb.answerable().stream().limit(6).map(Intent::id).toList());
 		if (english) {
 			// the English menu lists the topics staff wrote English answers for
-			List<String> withEnglish = kb.answerable().stream().filter(i -> i.english() != null).map(Intent::id).toList();
+			List<String> withEnglish = kb.answerable()
+				.stream()
+				.filter(i -> i.english() != null)
+				.map(Intent::id)
+				.toList();
 			ids = withEnglish.isEmpty() ? ids : withEnglish;
 		}
 		return choices(kb, ids, english);
@@ -122,8 +129,8 @@ final class ReplyComposer {
 			.map(kb::find)
 			.flatMap(Optional::stream)
 			.filter(i -> !i.isOutOfScope())
-			.map(i -> new Choice(i.id(), english && i.english() != null && i.english().title() != null
-					? i.english().title() : i.title()))
+			.map(i -> new Choice(i.id(),
+					english && i.english() != null && i.english().title() != null ? i.english().title() : i.title()))
 			.distinct()
 			.toList();
 	}
@@ -165,7 +172,10 @@ final class ReplyComposer {
 		return part.intent().source();
 	}
 
-	/** The English text, or the Chinese one with a note saying the notice only exists in Chinese. */
+	/**
+	 * The English text, or the Chinese one with a note saying the notice only exists in
+	 * Chinese.
+	 */
 	private String orChinese(String english, String chinese) {
 		return english != null ? english : text("reply.en.chineseOnly", chinese);
 	}
@@ -176,9 +186,11 @@ final class ReplyComposer {
 	}
 
 	/**
-	 * A UUID in the layout of RFC 9562's version 7: the time in milliseconds first, then 74 random bits. The query
-	 * log's primary key then takes new rows at its end instead of at random places, which rewrote most of that index
-	 * on every batch (docs/performance.md, "Query log"); the random part keeps ids unguessable for feedback.
+	 * A UUID in the layout of RFC 9562's version 7: the time in milliseconds first, then
+	 * 74 random bits. The query log's primary key then takes new rows at its end instead
+	 * of at random places, which rewrote most of that index on every batch
+	 * (docs/performance.md, "Query log"); the random part keeps ids unguessable for
+	 * feedback.
 	 */
 	static String newId() {
 		long high = System.currentTimeMillis() << 16 | 0x7000 | (RANDOM.nextInt() & 0x0FFF);

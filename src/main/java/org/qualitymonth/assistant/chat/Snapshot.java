@@ -4,10 +4,16 @@ import org.qualitymonth.assistant.knowledge.KnowledgeBase;
 import org.qualitymonth.assistant.nlu.IntentClassifier;
 import org.qualitymonth.assistant.nlu.Lexicon;
 
-/** A knowledge base and the classifier trained on it: swapped together, never one without the other. */
+/**
+ * A knowledge base and the classifier trained on it: swapped together, never one without
+ * the other.
+ */
 public record Snapshot(KnowledgeBase knowledge, IntentClassifier classifier, Lexicon lexicon) {
 
-	/** The snapshot of a knowledge base and its classifier, with the lexicon compiled from the same files. */
+	/**
+	 * The snapshot of a knowledge base and its classifier, with the lexicon compiled from
+	 * the same files.
+	 */
 	public Snapshot(KnowledgeBase knowledge, IntentClassifier classifier) {
 		this(knowledge, classifier, Lexicon.of(knowledge));
 	}

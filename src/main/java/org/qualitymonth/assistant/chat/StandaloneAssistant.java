@@ -16,7 +16,9 @@ import org.qualitymonth.assistant.nlu.NluSettings;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
-/** The core without Spring: for the staff command-line tools, the evaluation and tests. */
+/**
+ * The core without Spring: for the staff command-line tools, the evaluation and tests.
+ */
 public final class StandaloneAssistant {
 
 	private static final MessageSource MESSAGES = messageSource();
@@ -34,19 +36,23 @@ public final class StandaloneAssistant {
 		return chatService(kb, IntentClassifier.train(kb, nlu), nlu, ReadingFeatures.ALL);
 	}
 
-	/** A chat service over an already trained classifier, with some parts of question reading off if asked. */
+	/**
+	 * A chat service over an already trained classifier, with some parts of question
+	 * reading off if asked.
+	 */
 	public static ChatService chatService(KnowledgeBase kb, IntentClassifier classifier, NluSettings nlu,
 			ReadingFeatures features) {
 		AnswerCache cache = new AnswerCache(10_000);
 		AssistantState state = new AssistantState(cache);
 		state.install(new Snapshot(kb, classifier));
-		return new ChatService(state, cache, new DecisionPolicy(nlu), ChatService.defaultSettings(), java.util.List.of(),
-				MESSAGES, features);
+		return new ChatService(state, cache, new DecisionPolicy(nlu), ChatService.defaultSettings(),
+				java.util.List.of(), MESSAGES, features);
 	}
 
 	/**
-	 * The texts of messages.properties, read as Spring Boot reads them for the application (basename
-	 * {@code messages}, UTF-8), for code that runs without Spring: the staff command line, the evaluation, tests.
+	 * The texts of messages.properties, read as Spring Boot reads them for the
+	 * application (basename {@code messages}, UTF-8), for code that runs without Spring:
+	 * the staff command line, the evaluation, tests.
 	 */
 	public static MessageSource messages() {
 		return MESSAGES;

@@ -20,8 +20,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * Replicated mode ({@code bot.cluster.enabled=true}): the Redis and PostgreSQL adapters of the ports that replicas
- * share. Nothing here exists in the embedded default, so no Redis connection is made and no health changes there.
+ * Replicated mode ({@code bot.cluster.enabled=true}): the Redis and PostgreSQL adapters
+ * of the ports that replicas share. Nothing here exists in the embedded default, so no
+ * Redis connection is made and no health changes there.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "bot.cluster.enabled", havingValue = "true")

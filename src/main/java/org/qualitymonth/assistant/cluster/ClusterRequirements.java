@@ -6,8 +6,9 @@ import java.util.List;
 import org.springframework.core.env.Environment;
 
 /**
- * What replicated mode cannot run without. Checked before anything connects anywhere, and all at once, so that an
- * operator fixes the configuration in one go. Messages name settings, never their values.
+ * What replicated mode cannot run without. Checked before anything connects anywhere, and
+ * all at once, so that an operator fixes the configuration in one go. Messages name
+ * settings, never their values.
  */
 final class ClusterRequirements {
 
@@ -24,8 +25,9 @@ final class ClusterRequirements {
 		}
 		String redis = env.getProperty("spring.data.redis.url", "");
 		if (!(redis.startsWith("redis://") || redis.startsWith("rediss://"))) {
-			missing.add("Redis: set spring.data.redis.url (SPRING_DATA_REDIS_URL), e.g. redis://redis-host:6379/0; it holds"
-					+ " conversation context, rate budgets and delivery de-duplication for all replicas");
+			missing.add(
+					"Redis: set spring.data.redis.url (SPRING_DATA_REDIS_URL), e.g. redis://redis-host:6379/0; it holds"
+							+ " conversation context, rate budgets and delivery de-duplication for all replicas");
 		}
 		String salt = env.getProperty("bot.query-log.salt", "");
 		if (salt.isBlank() || salt.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 16) {

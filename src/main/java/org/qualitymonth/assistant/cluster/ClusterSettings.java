@@ -8,11 +8,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Replicated mode ({@code bot.cluster.*}); see docs/deployment.md.
  *
- * @param enabled several identical replicas behind a load balancer, sharing PostgreSQL ({@code spring.datasource.url})
- * and Redis ({@code spring.data.redis.url}); off by default: one process, everything in it
- * @param knowledgePoll how often a replica checks the knowledge version row for an edit made on another replica
- * @param redisTimeout how long a Redis command may take before the replica answers from its own state instead
- * @param redisRetry how long a replica keeps to its own state after Redis failed before trying Redis again
+ * @param enabled several identical replicas behind a load balancer, sharing PostgreSQL
+ * ({@code spring.datasource.url}) and Redis ({@code spring.data.redis.url}); off by
+ * default: one process, everything in it
+ * @param knowledgePoll how often a replica checks the knowledge version row for an edit
+ * made on another replica
+ * @param redisTimeout how long a Redis command may take before the replica answers from
+ * its own state instead
+ * @param redisRetry how long a replica keeps to its own state after Redis failed before
+ * trying Redis again
  * @param keyPrefix prefix of every Redis key, so several deployments may share one Redis
  */
 @ConfigurationProperties("bot.cluster")

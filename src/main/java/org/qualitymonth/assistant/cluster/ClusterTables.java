@@ -11,10 +11,11 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
- * The replicas' shared rows in PostgreSQL: the knowledge version last published by an edit, and when each scheduled
- * job last ran. Created here on first use rather than by the query log's migrations, so that the embedded default's
- * H2 database stays as it is. Advisory-lock keys are derived from the current schema, so deployments (and test runs) in separate
- * schemas of one database do not wait for each other.
+ * The replicas' shared rows in PostgreSQL: the knowledge version last published by an
+ * edit, and when each scheduled job last ran. Created here on first use rather than by
+ * the query log's migrations, so that the embedded default's H2 database stays as it is.
+ * Advisory-lock keys are derived from the current schema, so deployments (and test runs)
+ * in separate schemas of one database do not wait for each other.
  */
 final class ClusterTables {
 
@@ -27,8 +28,9 @@ final class ClusterTables {
 	}
 
 	/**
-	 * Creates the tables once the query log's migrations have run: Flyway refuses to migrate a schema that has
-	 * tables but no history table, so creating these first would stop the query log.
+	 * Creates the tables once the query log's migrations have run: Flyway refuses to
+	 * migrate a schema that has tables but no history table, so creating these first
+	 * would stop the query log.
 	 */
 	private void ensureTables() throws SQLException {
 		if (created) {
@@ -45,19 +47,25 @@ final class ClusterTables {
 						throw new SQLException("the query log's schema is not migrated yet");
 					}
 				}
-				s.execute("CREATE TABLE IF NOT EXISTS cluster_knowledge (id INT PRIMARY KEY, version VARCHAR(200) NOT NULL,"
-						+ " published_at TIMESTAMPTZ NOT NULL)");
-				s.execute("CREATE TABLE IF NOT EXISTS cluster_jobs (name VARCHAR(100) PRIMARY KEY, ran_at TIMESTAMPTZ NOT NULL)");
+				s.execute(
+						"CREATE TABLE IF NOT EXISTS cluster_knowledge (id INT PRIMARY KEY, version VARCHAR(200) NOT NULL,"
+								+ " published_at TIMESTAMPTZ NOT NULL)");
+				s.execute(
+						"CREATE TABLE IF NOT EXISTS cluster_jobs (name VARCHAR(100) PRIMARY KEY, ran_at TIMESTAMPTZ NOT NULL)");
 			}
 			c.commit();
 			created = true;
 		}
 	}
 
-	/** Runs {@code work} holding the cluster-wide lock {@code name}; waits for it as long as another replica holds it. */
+	/**
+	 * Runs {@code work} holding the cluster-wide lock {@code name}; waits for it as long
+	 * as another replica holds it.
+	 */
 	<T> T whileLocked(String name, Supplier<T> work) {
 		try (Connection c = dataSource.getConnection()) {
-			try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_lock(hashtext(current_schema() || ?))")) {
+			try (PreparedStatement lock = c
+				.prepareStatement("SELECT pg_advisory_lock(hashtext(current_schema() || ?))")) {
 				lock.setString(1, ":" + name);
 				lock.execute();
 			}
@@ -65,15 +73,17 @@ final class ClusterTables {
 				return work.get();
 			}
 			finally {
-				try (PreparedStatement unlock = c.prepareStatement("SELECT pg_advisory_unlock(hashtext(current_schema() || ?))")) {
+				try (PreparedStatement unlock = c
+					.prepareStatement("SELECT pg_advisory_unlock(hashtext(current_schema() || ?))")) {
 					unlock.setString(1, ":" + name);
 					unlock.execute();
 				}
 			}
 		}
 		catch (SQLException ex) {
-			throw new IllegalStateException("PostgreSQL is unavailable, and edits of the intent files are serialised there: "
-					+ ex.getMessage(), ex);
+			throw new IllegalStateException(
+					"PostgreSQL is unavailable, and edits of the intent files are serialised there: " + ex.getMessage(),
+					ex);
 		}
 	}
 
@@ -98,12 +108,16 @@ final class ClusterTables {
 		}
 	}
 
-	/** Claims a run of {@code job} when it last ran (anywhere) longer than {@code gap} ago; atomic in one UPDATE. */
+	/**
+	 * Claims a run of {@code job} when it last ran (anywhere) longer than {@code gap}
+	 * ago; atomic in one UPDATE.
+	 */
 	boolean claimRun(String job, Duration gap) throws SQLException {
 		ensureTables();
 		try (Connection c = dataSource.getConnection()) {
-			try (PreparedStatement s = c.prepareStatement("INSERT INTO cluster_jobs (name, ran_at) VALUES (?, TIMESTAMPTZ"
-					+ " '-infinity') ON CONFLICT (name) DO NOTHING")) {
+			try (PreparedStatement s = c
+				.prepareStatement("INSERT INTO cluster_jobs (name, ran_at) VALUES (?, TIMESTAMPTZ"
+						+ " '-infinity') ON CONFLICT (name) DO NOTHING")) {
 				s.setString(1, job);
 				s.executeUpdate();
 			}

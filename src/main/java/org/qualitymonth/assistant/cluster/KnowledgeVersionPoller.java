@@ -19,12 +19,14 @@ import org.springframework.context.SmartLifecycle;
 import org.qualitymonth.assistant.knowledge.KnowledgeReloader;
 
 /**
- * Each second, compares the knowledge version published in PostgreSQL with the one this replica serves, and
- * reloads the shared intent directory when they differ. The directory watcher alone would see most edits too, but
- * a shared volume (NFS, SMB) may show a replica a file's new size or time only after its attribute cache expires
- * (up to a minute); the version row bounds that. A reload is tried once per change of the directory as this
- * replica sees it, so a volume that lags costs no training per poll; the reloader loads and validates the whole
- * directory and swaps it in at once, so a replica serves the old version or the new, never half of an edit.
+ * Each second, compares the knowledge version published in PostgreSQL with the one this
+ * replica serves, and reloads the shared intent directory when they differ. The directory
+ * watcher alone would see most edits too, but a shared volume (NFS, SMB) may show a
+ * replica a file's new size or time only after its attribute cache expires (up to a
+ * minute); the version row bounds that. A reload is tried once per change of the
+ * directory as this replica sees it, so a volume that lags costs no training per poll;
+ * the reloader loads and validates the whole directory and swaps it in at once, so a
+ * replica serves the old version or the new, never half of an edit.
  */
 final class KnowledgeVersionPoller implements SmartLifecycle {
 
@@ -59,14 +61,16 @@ final class KnowledgeVersionPoller implements SmartLifecycle {
 	}
 
 	/**
-	 * Acts on a change of the row only: a row left behind by a later edit made directly on the volume (which the
-	 * watchers load) must not make every replica train again on each change of the directory.
+	 * Acts on a change of the row only: a row left behind by a later edit made directly
+	 * on the volume (which the watchers load) must not make every replica train again on
+	 * each change of the directory.
 	 */
 	void poll() {
 		try {
 			String published = tables.publishedVersion();
 			if (first) {
-				// the initial load read the directory itself, which is newer than or the same as the row
+				// the initial load read the directory itself, which is newer than or the
+				// same as the row
 				first = false;
 				seenPublished = published;
 				return;
@@ -94,9 +98,10 @@ final class KnowledgeVersionPoller implements SmartLifecycle {
 			}
 			else if (!warned && System.nanoTime() - behindSince > WARN_AFTER.toNanos()) {
 				warned = true;
-				log.warn("Knowledge base {} was published by another replica {} ago; this replica still serves {} because"
-						+ " {} does not show the edit yet (or it fails here: see the knowledge status)", published,
-						WARN_AFTER, serving, reloader.directory());
+				log.warn(
+						"Knowledge base {} was published by another replica {} ago; this replica still serves {} because"
+								+ " {} does not show the edit yet (or it fails here: see the knowledge status)",
+						published, WARN_AFTER, serving, reloader.directory());
 			}
 		}
 		catch (Exception ex) {
@@ -105,7 +110,10 @@ final class KnowledgeVersionPoller implements SmartLifecycle {
 		}
 	}
 
-	/** Names, sizes and modification times: cheap, and it changes whenever a file is replaced. */
+	/**
+	 * Names, sizes and modification times: cheap, and it changes whenever a file is
+	 * replaced.
+	 */
 	static String fingerprint(Path directory) {
 		if (!Files.isDirectory(directory)) {
 			return "missing";
@@ -134,7 +142,8 @@ final class KnowledgeVersionPoller implements SmartLifecycle {
 				thread.setDaemon(true);
 				return thread;
 			});
-			scheduler.scheduleWithFixedDelay(this::poll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+			scheduler.scheduleWithFixedDelay(this::poll, interval.toMillis(), interval.toMillis(),
+					TimeUnit.MILLISECONDS);
 		}
 	}
 

@@ -11,9 +11,10 @@ import org.qualitymonth.assistant.knowledge.KnowledgeEdits;
 import org.qualitymonth.assistant.knowledge.KnowledgeReloader;
 
 /**
- * Edits of the shared intent directory, one at a time across the replicas (a PostgreSQL advisory lock), each
- * followed by publishing the version (content hash) this replica now serves, which the other replicas'
- * {@link KnowledgeVersionPoller} load within a second or two.
+ * Edits of the shared intent directory, one at a time across the replicas (a PostgreSQL
+ * advisory lock), each followed by publishing the version (content hash) this replica now
+ * serves, which the other replicas' {@link KnowledgeVersionPoller} load within a second
+ * or two.
  */
 final class PgKnowledgeEdits implements KnowledgeEdits {
 
@@ -34,7 +35,8 @@ final class PgKnowledgeEdits implements KnowledgeEdits {
 			String before = reloader.status().version();
 			T result = edit.get();
 			String after = reloader.status().version();
-			// an edit that was refused changed nothing; this replica's version may even be behind the row then
+			// an edit that was refused changed nothing; this replica's version may even
+			// be behind the row then
 			if (after != null && !Objects.equals(before, after)) {
 				try {
 					tables.publish(after);

@@ -9,9 +9,10 @@ import org.slf4j.LoggerFactory;
 import org.qualitymonth.assistant.querylog.ScheduledJobs;
 
 /**
- * A job runs when its row in {@code cluster_jobs} says it has not run for 90% of its interval, claimed by one
- * atomic UPDATE: every replica schedules the purge, one of them runs it per interval. (ShedLock's JDBC provider
- * does the same with a row per lock; one UPDATE needs no library.)
+ * A job runs when its row in {@code cluster_jobs} says it has not run for 90% of its
+ * interval, claimed by one atomic UPDATE: every replica schedules the purge, one of them
+ * runs it per interval. (ShedLock's JDBC provider does the same with a row per lock; one
+ * UPDATE needs no library.)
  */
 final class PgScheduledJobs implements ScheduledJobs {
 

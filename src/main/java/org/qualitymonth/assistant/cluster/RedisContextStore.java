@@ -7,9 +7,10 @@ import io.lettuce.core.GetExArgs;
 import org.qualitymonth.assistant.chat.ContextStore;
 
 /**
- * The previous turn of each conversation in Redis, under {@code <prefix>:ctx:<session>}, for as long as the
- * conversation stays idle at most {@code bot.chat.session-idle} (each read renews the expiry, as the in-process
- * memory's expire-after-access does). While Redis is away the turns live in this replica only.
+ * The previous turn of each conversation in Redis, under {@code <prefix>:ctx:<session>},
+ * for as long as the conversation stays idle at most {@code bot.chat.session-idle} (each
+ * read renews the expiry, as the in-process memory's expire-after-access does). While
+ * Redis is away the turns live in this replica only.
  */
 final class RedisContextStore implements ContextStore {
 
@@ -33,8 +34,7 @@ final class RedisContextStore implements ContextStore {
 		if (sessionId == null) {
 			return null;
 		}
-		String value = redis.text(r -> r.getex(prefix + sessionId, GetExArgs.Builder.ex(idleSeconds)),
-				() -> null);
+		String value = redis.text(r -> r.getex(prefix + sessionId, GetExArgs.Builder.ex(idleSeconds)), () -> null);
 		if (value == null) {
 			return redis.away() ? fallback.previous(sessionId) : null;
 		}
@@ -52,7 +52,10 @@ final class RedisContextStore implements ContextStore {
 		});
 	}
 
-	/** Intent ids are one line (checked by the loader), so the first line break ends the id. */
+	/**
+	 * Intent ids are one line (checked by the loader), so the first line break ends the
+	 * id.
+	 */
 	static String encode(Turn turn) {
 		return turn.intent() + "\n" + turn.normalizedText();
 	}

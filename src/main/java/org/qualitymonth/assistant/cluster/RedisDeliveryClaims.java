@@ -7,9 +7,10 @@ import io.lettuce.core.SetArgs;
 import org.qualitymonth.assistant.chat.DeliveryClaims;
 
 /**
- * A delivery is claimed with {@code SET <prefix>:delivery:<id> 1 NX EX <remembered>}: the first replica to set it
- * handles it. While Redis is away every replica handles what it has not seen itself (the channel's own
- * de-duplication still holds within a replica), so a redelivery reaching another replica may be answered twice.
+ * A delivery is claimed with {@code SET <prefix>:delivery:<id> 1 NX EX <remembered>}: the
+ * first replica to set it handles it. While Redis is away every replica handles what it
+ * has not seen itself (the channel's own de-duplication still holds within a replica), so
+ * a redelivery reaching another replica may be answered twice.
  */
 final class RedisDeliveryClaims implements DeliveryClaims {
 

@@ -5,9 +5,10 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 
 /**
- * {@code redis} in the health and in readiness (replicated mode only). A Redis outage reports DEGRADED, which is
- * HTTP 200: every replica shares the one Redis, so failing readiness on it would take all of them out of the load
- * balancer at once and turn a degradation (state per replica) into a full outage.
+ * {@code redis} in the health and in readiness (replicated mode only). A Redis outage
+ * reports DEGRADED, which is HTTP 200: every replica shares the one Redis, so failing
+ * readiness on it would take all of them out of the load balancer at once and turn a
+ * degradation (state per replica) into a full outage.
  */
 final class RedisHealthIndicator implements HealthIndicator {
 

@@ -11,9 +11,10 @@ import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import org.qualitymonth.assistant.chat.RateBuckets;
 
 /**
- * Flood-control buckets in Redis through Bucket4j's Lettuce proxy manager (compare-and-swap), so a citizen has one
- * budget whichever replica answers. A bucket expires once it would be full again. While Redis is away each replica
- * keeps its own buckets: a citizen's budget is then per replica (up to one budget per replica).
+ * Flood-control buckets in Redis through Bucket4j's Lettuce proxy manager
+ * (compare-and-swap), so a citizen has one budget whichever replica answers. A bucket
+ * expires once it would be full again. While Redis is away each replica keeps its own
+ * buckets: a citizen's budget is then per replica (up to one budget per replica).
  */
 final class RedisRateBuckets implements RateBuckets {
 
@@ -41,10 +42,12 @@ final class RedisRateBuckets implements RateBuckets {
 			.tryConsumeAndReturnRemaining(1), () -> fallback.take(key, configuration));
 	}
 
-	private synchronized ProxyManager<String> proxies(io.lettuce.core.api.StatefulRedisConnection<String, byte[]> connection) {
+	private synchronized ProxyManager<String> proxies(
+			io.lettuce.core.api.StatefulRedisConnection<String, byte[]> connection) {
 		if (proxies == null) {
 			proxies = Bucket4jLettuce.casBasedBuilder(connection)
-				.expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
+				.expirationAfterWrite(
+						ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
 				.requestTimeout(timeout)
 				.build();
 		}

@@ -19,10 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The replicas' Redis, and what a replica does while it is away: every command has a fallback (this replica's own
- * state), and after a failure Redis is left alone for {@code bot.cluster.redis-retry}, so that an outage costs one
- * timeout per retry period rather than one per question. Connects lazily: a replica starts, and answers, while Redis
- * is down. The outage and the recovery are logged once each.
+ * The replicas' Redis, and what a replica does while it is away: every command has a
+ * fallback (this replica's own state), and after a failure Redis is left alone for
+ * {@code bot.cluster.redis-retry}, so that an outage costs one timeout per retry period
+ * rather than one per question. Connects lazily: a replica starts, and answers, while
+ * Redis is down. The outage and the recovery are logged once each.
  */
 final class SharedRedis implements AutoCloseable {
 
@@ -52,9 +53,13 @@ final class SharedRedis implements AutoCloseable {
 		this.client.setOptions(ClientOptions.builder()
 			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
 			.timeoutOptions(TimeoutOptions.enabled(timeout))
-			// a host that does not answer at all would otherwise hold a question for the 10 s default; a cold first
-			// connection (event loops, handshake) needs more than a command's timeout on a busy machine
-			.socketOptions(SocketOptions.builder().connectTimeout(CONNECT_TIMEOUT.compareTo(timeout) > 0 ? CONNECT_TIMEOUT : timeout).build())
+			// a host that does not answer at all would otherwise hold a question for the
+			// 10 s default; a cold first
+			// connection (event loops, handshake) needs more than a command's timeout on
+			// a busy machine
+			.socketOptions(SocketOptions.builder()
+				.connectTimeout(CONNECT_TIMEOUT.compareTo(timeout) > 0 ? CONNECT_TIMEOUT : timeout)
+				.build())
 			.build());
 		this.retry = retry;
 		this.redacted = uri.getHost() + ":" + uri.getPort();
@@ -65,7 +70,9 @@ final class SharedRedis implements AutoCloseable {
 		return attempt(() -> command.apply(textConnection().sync()), fallback);
 	}
 
-	/** Like {@link #text}, with a connection whose values are bytes (Bucket4j's state). */
+	/**
+	 * Like {@link #text}, with a connection whose values are bytes (Bucket4j's state).
+	 */
 	<T> T bytes(Function<StatefulRedisConnection<String, byte[]>, T> command, Supplier<T> fallback) {
 		return attempt(() -> command.apply(bytesConnection()), fallback);
 	}

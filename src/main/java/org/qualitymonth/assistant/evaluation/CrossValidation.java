@@ -16,7 +16,8 @@ import org.qualitymonth.assistant.nlu.Outcome;
 
 /**
  * Stratified k-fold cross-validation of the whole decision (classifier, similarity and
- * thresholds) over the intent examples: every example is predicted by a model that never saw it.
+ * thresholds) over the intent examples: every example is predicted by a model that never
+ * saw it.
  */
 public final class CrossValidation {
 

@@ -24,10 +24,11 @@ import org.qualitymonth.assistant.nlu.NluSettings;
 import org.qualitymonth.assistant.nlu.Outcome;
 
 /**
- * {@code eval}: k-fold cross-validation over the intent examples, then every held-out file of the test
- * directory ({@code *.tsv}, and conversations in {@code dialogs/*.json}) scored per kind of question, an
- * ablation table (the engine with parts of question reading turned off) and the textbook baseline trained on
- * the same intent files, so that design choices are made by numbers.
+ * {@code eval}: k-fold cross-validation over the intent examples, then every held-out
+ * file of the test directory ({@code *.tsv}, and conversations in {@code dialogs/*.json})
+ * scored per kind of question, an ablation table (the engine with parts of question
+ * reading turned off) and the textbook baseline trained on the same intent files, so that
+ * design choices are made by numbers.
  */
 public final class EvaluationCommand {
 
@@ -72,7 +73,10 @@ public final class EvaluationCommand {
 		return new Result(cv, perFile, engine, ablation, baseline);
 	}
 
-	/** Per kind (columns) and variant (rows): the share passed, the overall share and the confident-wrong rate. */
+	/**
+	 * Per kind (columns) and variant (rows): the share passed, the overall share and the
+	 * confident-wrong rate.
+	 */
 	private static void printTable(PrintStream out, Map<String, HeldOutScore> ablation, HeldOutScore baseline) {
 		TreeSet<String> kinds = new TreeSet<>();
 		ablation.values().forEach(s -> kinds.addAll(s.rates().keySet()));
@@ -83,14 +87,15 @@ public final class EvaluationCommand {
 		rows.add(baseline);
 		for (HeldOutScore row : rows) {
 			out.printf("%-34s", row.name());
-			kinds.forEach(k -> out.printf("%10s", row.rates().containsKey(k) ? String.format("%.3f", row.rates().get(k)) : "-"));
+			kinds.forEach(k -> out.printf("%10s",
+					row.rates().containsKey(k) ? String.format("%.3f", row.rates().get(k)) : "-"));
 			out.printf("%10.3f%14.3f%n", row.overall(), row.confidentWrongRate());
 		}
 	}
 
 	/** Asks every question of every file; a conversation's turns share one session. */
-	private static List<HeldOutScore> score(List<Path> files, Function<String, Function<String, HeldOutScore.Answer>> asker)
-			throws IOException {
+	private static List<HeldOutScore> score(List<Path> files,
+			Function<String, Function<String, HeldOutScore.Answer>> asker) throws IOException {
 		List<HeldOutScore> scores = new ArrayList<>();
 		int session = 0;
 		for (Path file : files) {

@@ -14,8 +14,8 @@ import org.qualitymonth.assistant.chat.Reply;
 import org.qualitymonth.assistant.knowledge.Intent;
 
 /**
- * The numbers NLU people expect: per-intent precision, recall and F1 from cross-validation, the
- * most frequent confusions and the out-of-scope decline rate.
+ * The numbers NLU people expect: per-intent precision, recall and F1 from
+ * cross-validation, the most frequent confusions and the out-of-scope decline rate.
  */
 public final class EvaluationReport {
 
@@ -69,7 +69,8 @@ public final class EvaluationReport {
 				inScopeAccuracy(), outOfScopeDeclineRate());
 		Map<String, Long> confusions = predictions.stream()
 			.filter(p -> !p.gold().equals(p.predicted()))
-			.collect(Collectors.groupingBy(p -> p.gold() + " -> " + p.predicted(), TreeMap::new, Collectors.counting()));
+			.collect(
+					Collectors.groupingBy(p -> p.gold() + " -> " + p.predicted(), TreeMap::new, Collectors.counting()));
 		out.println("Confusions (gold -> predicted: count):");
 		confusions.entrySet()
 			.stream()
@@ -79,7 +80,9 @@ public final class EvaluationReport {
 	}
 
 	private TreeSet<String> labels() {
-		return predictions.stream().map(CrossValidation.Prediction::gold).collect(Collectors.toCollection(TreeSet::new));
+		return predictions.stream()
+			.map(CrossValidation.Prediction::gold)
+			.collect(Collectors.toCollection(TreeSet::new));
 	}
 
 	private double rate(java.util.function.Predicate<CrossValidation.Prediction> of,

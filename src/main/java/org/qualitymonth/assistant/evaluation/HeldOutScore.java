@@ -8,11 +8,12 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * Scores on one held-out file, per kind of question, the way the shared scorer counts them: kind {@code oos}
- * passes when declined; every other kind ({@code in}, {@code long}, {@code trad}, {@code tradreply},
- * {@code en}, {@code enreply}, {@code typo}, {@code dialog}) when answered with the expected facts in at most
- * 400 characters. Also counts off-topic questions answered outright (confidently wrong) and the length of
- * answers to single-fact questions.
+ * Scores on one held-out file, per kind of question, the way the shared scorer counts
+ * them: kind {@code oos} passes when declined; every other kind ({@code in},
+ * {@code long}, {@code trad}, {@code tradreply}, {@code en}, {@code enreply},
+ * {@code typo}, {@code dialog}) when answered with the expected facts in at most 400
+ * characters. Also counts off-topic questions answered outright (confidently wrong) and
+ * the length of answers to single-fact questions.
  */
 public final class HeldOutScore {
 
@@ -56,7 +57,8 @@ public final class HeldOutScore {
 			ok = !answer.answered();
 		}
 		else {
-			ok = answer.answered() && TestQuestion.compact(answer.text()).length() <= 400 && q.factsFoundIn(answer.text());
+			ok = answer.answered() && TestQuestion.compact(answer.text()).length() <= 400
+					&& q.factsFoundIn(answer.text());
 			if ("in".equals(q.kind()) && SINGLE_FACT.contains(q.category()) && answer.answered()) {
 				factAnswerLengths.add(TestQuestion.compact(answer.text()).length());
 			}
@@ -67,8 +69,8 @@ public final class HeldOutScore {
 		if (!ok) {
 			String got = answer.text() == null ? "" : answer.text().replace('\n', ' ');
 			failures.add(String.format("%-9s %-14s %s -> %s %s | %s | expect=%s", q.kind(), q.category(), q.question(),
-					answer.answered() ? "answered" : "declined", answer.intent(), got.substring(0, Math.min(60, got.length())),
-					q.expect()));
+					answer.answered() ? "answered" : "declined", answer.intent(),
+					got.substring(0, Math.min(60, got.length())), q.expect()));
 		}
 	}
 
@@ -95,7 +97,10 @@ public final class HeldOutScore {
 		return total() == 0 ? 1 : (double) passed() / total();
 	}
 
-	/** Off-topic questions answered outright (not even offered as a choice): the errors that mislead. */
+	/**
+	 * Off-topic questions answered outright (not even offered as a choice): the errors
+	 * that mislead.
+	 */
 	public double confidentWrongRate() {
 		return offTopic == 0 ? 0 : (double) offTopicAnsweredOutright / offTopic;
 	}
@@ -111,7 +116,8 @@ public final class HeldOutScore {
 	/** One line: every kind's passed/total and rate. */
 	public String summary() {
 		StringBuilder line = new StringBuilder();
-		perKind.forEach((kind, t) -> line.append(String.format("%s %d/%d=%.3f  ", kind, t[0], t[1], (double) t[0] / t[1])));
+		perKind.forEach(
+				(kind, t) -> line.append(String.format("%s %d/%d=%.3f  ", kind, t[0], t[1], (double) t[0] / t[1])));
 		return line.toString().strip();
 	}
 

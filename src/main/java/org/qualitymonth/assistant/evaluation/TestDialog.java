@@ -10,9 +10,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A conversation of a test file, asked in one session so that short follow-ups are read in context. The
- * format of the shared dialog scorer: {@code [{"turns": [{"q": "...", "expect": "...", "oos": false}]}]};
- * each turn becomes a question of kind {@code dialog}, or {@code oos} when it must be declined.
+ * A conversation of a test file, asked in one session so that short follow-ups are read
+ * in context. The format of the shared dialog scorer: {@code [{"turns": [{"q": "...",
+ * "expect": "...", "oos": false}]}]}; each turn becomes a question of kind
+ * {@code dialog}, or {@code oos} when it must be declined.
  */
 public record TestDialog(List<TestQuestion> turns) {
 

@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One labelled question of a test file (TSV: kind, category, question, expect), in the format of
- * the shared scorer: kind {@code in} must be answered with the expected facts, kind {@code oos}
- * must be declined. {@code expect} holds groups joined by " && ", alternatives split by "|",
- * and an optional "Kof:" prefix for "at least K alternatives".
+ * One labelled question of a test file (TSV: kind, category, question, expect), in the
+ * format of the shared scorer: kind {@code in} must be answered with the expected facts,
+ * kind {@code oos} must be declined. {@code expect} holds groups joined by " && ",
+ * alternatives split by "|", and an optional "Kof:" prefix for "at least K alternatives".
  */
 public record TestQuestion(String kind, String category, String question, String expect) {
 

@@ -22,10 +22,11 @@ import org.qualitymonth.assistant.nlu.FeatureExtractor;
 import org.qualitymonth.assistant.nlu.TextNormalizer;
 
 /**
- * The textbook baseline the engine must beat, trained on the same intent files: one logistic-regression
- * (maximum-entropy) model over character 1-3-grams and words with every intent and the out-of-scope class
- * as labels, and a decline threshold on the top probability chosen by 5-fold cross-validation over the
- * examples. It answers with the predicted intent's whole answer, in simplified Chinese, like
+ * The textbook baseline the engine must beat, trained on the same intent files: one
+ * logistic-regression (maximum-entropy) model over character 1-3-grams and words with
+ * every intent and the out-of-scope class as labels, and a decline threshold on the top
+ * probability chosen by 5-fold cross-validation over the examples. It answers with the
+ * predicted intent's whole answer, in simplified Chinese, like
  * {@code ../shared/eval/baseline.py}.
  */
 final class TextbookBaseline {

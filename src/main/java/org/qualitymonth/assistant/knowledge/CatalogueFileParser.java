@@ -16,9 +16,9 @@ import static org.qualitymonth.assistant.knowledge.IntentFileParser.unknownField
 import static org.qualitymonth.assistant.knowledge.IntentFileParser.value;
 
 /**
- * Reads the files beside the intents that are not intents: the department list ({@code departments:})
- * and the asks the notice cannot answer ({@code specifics:}). Same node-tree reading as the intent
- * files, so every problem names its line.
+ * Reads the files beside the intents that are not intents: the department list
+ * ({@code departments:}) and the asks the notice cannot answer ({@code specifics:}). Same
+ * node-tree reading as the intent files, so every problem names its line.
  */
 final class CatalogueFileParser {
 
@@ -146,8 +146,8 @@ final class CatalogueFileParser {
 		if (problems.size() > before) {
 			return java.util.Optional.empty();
 		}
-		return java.util.Optional.of(new SpecificAsk(id.strip(), when, unless, reply.strip(), strip(replyEn), publicInfo,
-				suggest, new Intent.Origin(file, line(map))));
+		return java.util.Optional.of(new SpecificAsk(id.strip(), when, unless, reply.strip(), strip(replyEn),
+				publicInfo, suggest, new Intent.Origin(file, line(map))));
 	}
 
 	private static String strip(String s) {

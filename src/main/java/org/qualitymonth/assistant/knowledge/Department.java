@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * A government department a citizen may ask about, by its full name or an everyday one.
  *
- * @param name the name as the notice writes it (organisers) or the usual full name (others)
+ * @param name the name as the notice writes it (organisers) or the usual full name
+ * (others)
  * @param nameEn the English name, or null
  * @param aliases everyday short names and older names ("发改委", "国家计委")
  * @param organizer whether it is one of the notice's 16 organising departments

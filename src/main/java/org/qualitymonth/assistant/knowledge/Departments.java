@@ -3,8 +3,9 @@ package org.qualitymonth.assistant.knowledge;
 import java.util.List;
 
 /**
- * The closed list of organising departments, with the departments citizens often ask about that
- * are not on it, and the replies staff wrote for both cases ({@code {name}} is replaced).
+ * The closed list of organising departments, with the departments citizens often ask
+ * about that are not on it, and the replies staff wrote for both cases ({@code {name}} is
+ * replaced).
  *
  * @param asks words that ask whether a department takes part ("参加", "主办", "之一")
  * @param yes reply for an organiser

@@ -19,21 +19,28 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import static org.qualitymonth.assistant.knowledge.IntentFileParser.value;
 
 /**
- * Adds one example under an intent in the text of an intent file, as a person would: a new {@code - } line after
- * the last example, indented like the others, quoted only where YAML needs it. Comments, order and layout of the
- * rest of the file stay exactly as they were; the result is parsed again to prove it says what was meant. The file
- * shapes and the quoting are the intent loader's and writer's ({@link IntentFileParser}, {@link IntentYaml}), so
- * the format is coded once.
+ * Adds one example under an intent in the text of an intent file, as a person would: a
+ * new {@code - } line after the last example, indented like the others, quoted only where
+ * YAML needs it. Comments, order and layout of the rest of the file stay exactly as they
+ * were; the result is parsed again to prove it says what was meant. The file shapes and
+ * the quoting are the intent loader's and writer's ({@link IntentFileParser},
+ * {@link IntentYaml}), so the format is coded once.
  */
 public final class ExampleFileEditor {
 
 	private static final Pattern ITEM_PREFIX = Pattern.compile("\\s*-\\s+");
 
-	/** The edited text and the (1-based) line of the new example; {@code alreadyThere} when nothing changed. */
+	/**
+	 * The edited text and the (1-based) line of the new example; {@code alreadyThere}
+	 * when nothing changed.
+	 */
 	public record Edit(String content, int line, boolean alreadyThere) {
 	}
 
-	/** Thrown when the intent is in the file but its examples cannot be edited safely as text. */
+	/**
+	 * Thrown when the intent is in the file but its examples cannot be edited safely as
+	 * text.
+	 */
 	public static final class CannotEditException extends Exception {
 
 		CannotEditException(String message) {
@@ -42,7 +49,10 @@ public final class ExampleFileEditor {
 
 	}
 
-	/** The file with {@code example} added to intent {@code intentId}; empty when the intent is not in this file. */
+	/**
+	 * The file with {@code example} added to intent {@code intentId}; empty when the
+	 * intent is not in this file.
+	 */
 	public Optional<Edit> addExample(String content, String intentId, String example) throws CannotEditException {
 		SequenceNode examples = examplesOf(compose(content), intentId).orElse(null);
 		if (examples == null) {
@@ -65,7 +75,8 @@ public final class ExampleFileEditor {
 			throw new CannotEditException("the first example of " + intentId + " does not start its own \"- \" line");
 		}
 		Node last = examples.getValue().get(examples.getValue().size() - 1);
-		// a block scalar ends at the start of the next line; every other scalar ends on its own line
+		// a block scalar ends at the start of the next line; every other scalar ends on
+		// its own line
 		int insertAt = last.getEndMark().getColumn() == 0 && last.getEndMark().getLine() > last.getStartMark().getLine()
 				? last.getEndMark().getLine() : last.getEndMark().getLine() + 1;
 		lines.add(insertAt, prefix + scalar(example));
@@ -74,7 +85,10 @@ public final class ExampleFileEditor {
 		return Optional.of(new Edit(edited, insertAt + 1, false));
 	}
 
-	/** The example as YAML would write it in a block list: plain where it can be, quoted where it must. */
+	/**
+	 * The example as YAML would write it in a block list: plain where it can be, quoted
+	 * where it must.
+	 */
 	static String scalar(String example) {
 		try {
 			return IntentYaml.scalar(example);

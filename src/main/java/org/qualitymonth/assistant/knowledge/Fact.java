@@ -4,10 +4,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One fact of an intent's answer (a date, a number, an address) that a citizen may ask for on its
- * own. The short answer leads with the fact; the intent's full answer stays available as details.
+ * One fact of an intent's answer (a date, a number, an address) that a citizen may ask
+ * for on its own. The short answer leads with the fact; the intent's full answer stays
+ * available as details.
  *
- * @param asks the words that ask for this fact ("邮箱", "电子邮件", "email"), matched in the normalised question
+ * @param asks the words that ask for this fact ("邮箱", "电子邮件", "email"), matched in the
+ * normalised question
  * @param answer the short answer, one sentence
  * @param answerEn the short answer in English, or null
  */

@@ -15,10 +15,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.TaskScheduler;
 
 /**
- * Watches the intent directory and reloads when its files change. It polls a cheap fingerprint
- * (names, sizes, modification times) rather than relying on file-system events, which are lost on
- * network and container mounts; a change is loaded only once it has stayed the same for one
- * interval, so a file caught half-written by an editor is not even tried.
+ * Watches the intent directory and reloads when its files change. It polls a cheap
+ * fingerprint (names, sizes, modification times) rather than relying on file-system
+ * events, which are lost on network and container mounts; a change is loaded only once it
+ * has stayed the same for one interval, so a file caught half-written by an editor is not
+ * even tried.
  */
 final class IntentDirectoryWatcher implements AutoCloseable {
 
@@ -38,13 +39,19 @@ final class IntentDirectoryWatcher implements AutoCloseable {
 		this.previousPoll = attempted;
 	}
 
-	/** Polls every {@code interval} on Spring's task scheduler, which stops with the application. */
+	/**
+	 * Polls every {@code interval} on Spring's task scheduler, which stops with the
+	 * application.
+	 */
 	IntentDirectoryWatcher start(TaskScheduler scheduler, java.time.Duration interval) {
 		polling = scheduler.scheduleWithFixedDelay(this::poll, Instant.now().plus(interval), interval);
 		return this;
 	}
 
-	/** One check; reloads when the directory changed and has been stable since the previous check. */
+	/**
+	 * One check; reloads when the directory changed and has been stable since the
+	 * previous check.
+	 */
 	void poll() {
 		try {
 			String now = fingerprint(reloader.directory());
@@ -66,7 +73,9 @@ final class IntentDirectoryWatcher implements AutoCloseable {
 			return "missing";
 		}
 		try (Stream<Path> files = Files.walk(directory)) {
-			return files.filter(Files::isRegularFile).sorted().map(IntentDirectoryWatcher::describe)
+			return files.filter(Files::isRegularFile)
+				.sorted()
+				.map(IntentDirectoryWatcher::describe)
 				.collect(Collectors.joining("\n"));
 		}
 		catch (IOException | java.io.UncheckedIOException ex) {

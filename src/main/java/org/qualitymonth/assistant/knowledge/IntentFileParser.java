@@ -35,8 +35,8 @@ final class IntentFileParser {
 	private static final Set<String> FACT_FIELDS = Set.of("asks", "answer", "answer_en");
 
 	/**
-	 * What one file holds (intents, or the department list and the asks the notice cannot answer) and what
-	 * is wrong with it.
+	 * What one file holds (intents, or the department list and the asks the notice cannot
+	 * answer) and what is wrong with it.
 	 */
 	record Parsed(List<Intent> intents, Departments departments, List<SpecificAsk> specifics, List<Problem> problems) {
 
@@ -73,7 +73,8 @@ final class IntentFileParser {
 			}
 		}
 		if (intents.isEmpty() && errors(problems) == 0) {
-			// what a save cut short by a crash or a full disk leaves; a file staff no longer want is deleted instead
+			// what a save cut short by a crash or a full disk leaves; a file staff no
+			// longer want is deleted instead
 			problems.add(problem(file, 0, "problem.empty"));
 		}
 		return new Parsed(intents, problems);
@@ -88,8 +89,9 @@ final class IntentFileParser {
 	}
 
 	/**
-	 * The intents of a file in the shapes it may have (a list, {@code intents:} with a list, or one intent); empty
-	 * for any other shape. The example editor finds intents the same way.
+	 * The intents of a file in the shapes it may have (a list, {@code intents:} with a
+	 * list, or one intent); empty for any other shape. The example editor finds intents
+	 * the same way.
 	 */
 	static Optional<List<Node>> intentNodes(Node root) {
 		if (root instanceof SequenceNode list) {
@@ -141,8 +143,8 @@ final class IntentFileParser {
 		if (errors(problems) > before) {
 			return Optional.empty();
 		}
-		Intent.English english = answerEn == null ? null : new Intent.English(titleEn == null ? null : titleEn.strip(),
-				answerEn.strip());
+		Intent.English english = answerEn == null ? null
+				: new Intent.English(titleEn == null ? null : titleEn.strip(), answerEn.strip());
 		return Optional.of(new Intent(id.strip(), title, source, answer.strip(), examples, related, publicInfo,
 				new Intent.Origin(file, line(map)), english, facts, keywords));
 	}
@@ -230,8 +232,8 @@ final class IntentFileParser {
 	}
 
 	/**
-	 * {@code - 电话: 多少} is a one-entry mapping to YAML; staff meant the text {@code 电话: 多少}.
-	 * Returns that text, or null when the item is something else.
+	 * {@code - 电话: 多少} is a one-entry mapping to YAML; staff meant the text
+	 * {@code 电话: 多少}. Returns that text, or null when the item is something else.
 	 */
 	private static String colonInside(Node item) {
 		if (item instanceof MappingNode map && map.getValue().size() == 1) {
@@ -246,8 +248,8 @@ final class IntentFileParser {
 	}
 
 	/**
-	 * One space too many before {@code - 邮箱} turns it into the continuation of the example above
-	 * ("联系邮箱 - 邮箱"): valid YAML, so only the source lines show it.
+	 * One space too many before {@code - 邮箱} turns it into the continuation of the
+	 * example above ("联系邮箱 - 邮箱"): valid YAML, so only the source lines show it.
 	 */
 	private static void reportMergedExamples(String file, Node examples, String[] lines, List<Problem> problems) {
 		if (!(examples instanceof SequenceNode sequence)) {
@@ -263,7 +265,8 @@ final class IntentFileParser {
 				Matcher swallowed = LIST_ITEM.matcher(lines[i]);
 				if (swallowed.matches()) {
 					problems.add(problem(file, i + 1, "problem.mergedExample", i + 1, swallowed.group(1).strip(),
-							scalar.getValue()).asWarning());
+							scalar.getValue())
+						.asWarning());
 				}
 			}
 		}

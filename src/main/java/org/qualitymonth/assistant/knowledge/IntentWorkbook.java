@@ -18,9 +18,10 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * The intents as one Excel sheet, for staff who live in Excel or WPS: one row per intent; examples and public
- * information one per line inside their cell; the YAML file each intent lives in. Reading it back gives the same
- * intents and the same checks as the YAML files, with problems named by sheet, row and column.
+ * The intents as one Excel sheet, for staff who live in Excel or WPS: one row per intent;
+ * examples and public information one per line inside their cell; the YAML file each
+ * intent lives in. Reading it back gives the same intents and the same checks as the YAML
+ * files, with problems named by sheet, row and column.
  */
 public final class IntentWorkbook {
 
@@ -28,8 +29,8 @@ public final class IntentWorkbook {
 	public static final String SHEET = ProblemTexts.get("workbook.sheet");
 
 	/**
-	 * Column headers: Chinese for staff, the YAML field in brackets so the two can be matched (id, title, answer,
-	 * source, examples, related, public_info, file).
+	 * Column headers: Chinese for staff, the YAML field in brackets so the two can be
+	 * matched (id, title, answer, source, examples, related, public_info, file).
 	 */
 	static final List<String> HEADERS = List.of(ProblemTexts.get("workbook.headers").split("\\|"));
 
@@ -57,8 +58,8 @@ public final class IntentWorkbook {
 	}
 
 	/**
-	 * The intents of one workbook (their origin: the workbook's sheet and row), the YAML file each belongs in, and what
-	 * is wrong with the workbook.
+	 * The intents of one workbook (their origin: the workbook's sheet and row), the YAML
+	 * file each belongs in, and what is wrong with the workbook.
 	 */
 	public record Read(List<Intent> intents, java.util.Map<String, String> files, List<Problem> problems) {
 
@@ -84,7 +85,8 @@ public final class IntentWorkbook {
 				Row row = sheet.createRow(r++);
 				List<String> values = List.of(intent.id(), intent.title(), intent.answer(),
 						intent.source() == null ? "" : intent.source(), String.join("\n", intent.examples()),
-						String.join(", ", intent.related()), String.join("\n", intent.publicInfo()), intent.origin().file());
+						String.join(", ", intent.related()), String.join("\n", intent.publicInfo()),
+						intent.origin().file());
 				for (int c = 0; c < values.size(); c++) {
 					Cell cell = row.createCell(c);
 					cell.setCellValue(values.get(c));
@@ -104,7 +106,10 @@ public final class IntentWorkbook {
 		}
 	}
 
-	/** Reads a workbook as {@link #export} writes it; {@code name} is the file name used in messages. */
+	/**
+	 * Reads a workbook as {@link #export} writes it; {@code name} is the file name used
+	 * in messages.
+	 */
 	public static Read read(InputStream in, String name) {
 		List<Intent> intents = new ArrayList<>();
 		java.util.Map<String, String> files = new java.util.HashMap<>();
@@ -115,7 +120,8 @@ public final class IntentWorkbook {
 			Row header = sheet.getRow(0);
 			for (int c = 0; c < HEADERS.size(); c++) {
 				if (header == null || !HEADERS.get(c).equals(text.formatCellValue(header.getCell(c)).strip())) {
-					problems.add(problem(name, 1, "workbook.header", sheet.getSheetName(), String.join(" | ", HEADERS)));
+					problems
+						.add(problem(name, 1, "workbook.header", sheet.getSheetName(), String.join(" | ", HEADERS)));
 					return new Read(intents, files, problems);
 				}
 			}
@@ -157,16 +163,20 @@ public final class IntentWorkbook {
 		if (problems.size() > before) {
 			return java.util.Optional.empty();
 		}
-		return java.util.Optional.of(new Intent(cells[ID_COL], cells[TITLE], cells[SOURCE].isEmpty() ? null : cells[SOURCE],
-				cells[ANSWER], lines(cells[EXAMPLES]), items(cells[RELATED]), lines(cells[PUBLIC_INFO]),
-				new Intent.Origin(ProblemTexts.get("workbook.origin", name, sheet), row)));
+		return java.util.Optional
+			.of(new Intent(cells[ID_COL], cells[TITLE], cells[SOURCE].isEmpty() ? null : cells[SOURCE], cells[ANSWER],
+					lines(cells[EXAMPLES]), items(cells[RELATED]), lines(cells[PUBLIC_INFO]),
+					new Intent.Origin(ProblemTexts.get("workbook.origin", name, sheet), row)));
 	}
 
 	private static List<String> lines(String cell) {
 		return cell.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
 	}
 
-	/** Related ids as staff type them: commas (half or full width), 、 or line breaks between. */
+	/**
+	 * Related ids as staff type them: commas (half or full width), 、 or line breaks
+	 * between.
+	 */
 	private static List<String> items(String cell) {
 		return Arrays.stream(cell.split("[,，、;；\\s]+")).map(String::strip).filter(s -> !s.isEmpty()).toList();
 	}

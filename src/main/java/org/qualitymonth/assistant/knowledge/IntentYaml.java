@@ -6,8 +6,9 @@ import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * Writes intents as an intent file in the shipped files' layout ({@code intents:} list, answers as folded blocks,
- * one example per {@code - } line), keeping the comment block at the top of the file it replaces.
+ * Writes intents as an intent file in the shipped files' layout ({@code intents:} list,
+ * answers as folded blocks, one example per {@code - } line), keeping the comment block
+ * at the top of the file it replaces.
  */
 final class IntentYaml {
 
@@ -35,7 +36,8 @@ final class IntentYaml {
 				out.append("    answer_en: ").append(block(intent.english().answer()));
 			}
 			if (!intent.keywords().isEmpty()) {
-				out.append("    keywords: [").append(String.join(", ", intent.keywords().stream().map(IntentYaml::scalar).toList()))
+				out.append("    keywords: [")
+					.append(String.join(", ", intent.keywords().stream().map(IntentYaml::scalar).toList()))
 					.append("]\n");
 			}
 			if (!intent.facts().isEmpty()) {
@@ -63,7 +65,10 @@ final class IntentYaml {
 		return out.toString();
 	}
 
-	/** The comments and blank lines a file starts with: the staff guide the shipped files carry. */
+	/**
+	 * The comments and blank lines a file starts with: the staff guide the shipped files
+	 * carry.
+	 */
 	static String header(String content) {
 		StringBuilder header = new StringBuilder();
 		for (String line : content.split("\r?\n", -1)) {
@@ -75,7 +80,10 @@ final class IntentYaml {
 		return header.toString().replaceAll("\n+$", "\n").replaceFirst("^\n$", "");
 	}
 
-	/** A one-line answer as a folded block (no quoting needed), several lines as a literal block. */
+	/**
+	 * A one-line answer as a folded block (no quoting needed), several lines as a literal
+	 * block.
+	 */
 	private static String block(String text) {
 		String indent = "      ";
 		String style = text.contains("\n") ? "|-" : ">-";
@@ -86,7 +94,10 @@ final class IntentYaml {
 		return out.toString();
 	}
 
-	/** Plain where YAML allows it, quoted where it must be (colons, leading symbols, "yes", numbers). */
+	/**
+	 * Plain where YAML allows it, quoted where it must be (colons, leading symbols,
+	 * "yes", numbers).
+	 */
 	static String scalar(String text) {
 		DumperOptions options = new DumperOptions();
 		options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);

@@ -69,7 +69,10 @@ public final class KnowledgeBase {
 		return intents;
 	}
 
-	/** Doubts about the intents that did not stop them loading (e.g. facts not found in the notice). */
+	/**
+	 * Doubts about the intents that did not stop them loading (e.g. facts not found in
+	 * the notice).
+	 */
 	public List<Problem> warnings() {
 		return warnings;
 	}

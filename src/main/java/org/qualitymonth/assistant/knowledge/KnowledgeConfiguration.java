@@ -11,8 +11,9 @@ import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * Wires the knowledge base's plain-Java parts: the notice answers are checked against, and the watcher that reloads
- * edited intent files (the reloader itself is the conversation core's, which installs what it loads).
+ * Wires the knowledge base's plain-Java parts: the notice answers are checked against,
+ * and the watcher that reloads edited intent files (the reloader itself is the
+ * conversation core's, which installs what it loads).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling // Boot's task scheduler, for the watcher

@@ -3,10 +3,12 @@ package org.qualitymonth.assistant.knowledge;
 import java.util.function.Supplier;
 
 /**
- * Port: how edits of the intent files (an "add as example" from the admin page or API) are serialised and made
- * known. In one process a Java lock is enough ({@link #IN_THIS_PROCESS}); with replicas sharing the intent
- * directory, edits from two replicas must not interleave their read-modify-write of one file, and the other
- * replicas must learn that a new version is there (package cluster: a PostgreSQL advisory lock and version row).
+ * Port: how edits of the intent files (an "add as example" from the admin page or API)
+ * are serialised and made known. In one process a Java lock is enough
+ * ({@link #IN_THIS_PROCESS}); with replicas sharing the intent directory, edits from two
+ * replicas must not interleave their read-modify-write of one file, and the other
+ * replicas must learn that a new version is there (package cluster: a PostgreSQL advisory
+ * lock and version row).
  */
 public interface KnowledgeEdits {
 
@@ -19,8 +21,9 @@ public interface KnowledgeEdits {
 	};
 
 	/**
-	 * Runs {@code edit} (which writes the files, validates and reloads this replica) while no other edit runs
-	 * anywhere, and then announces the knowledge base this replica serves to the others.
+	 * Runs {@code edit} (which writes the files, validates and reloads this replica)
+	 * while no other edit runs anywhere, and then announces the knowledge base this
+	 * replica serves to the others.
 	 */
 	<T> T serialised(Supplier<T> edit);
 

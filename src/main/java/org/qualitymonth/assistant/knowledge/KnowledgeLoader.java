@@ -16,9 +16,9 @@ import java.util.stream.Stream;
 import static org.qualitymonth.assistant.knowledge.IntentFileParser.problem;
 
 /**
- * Turns a directory of intent files into a validated {@link KnowledgeBase}, or into the list
- * of problems that stop it. Nothing is half-loaded: one error rejects the whole directory;
- * warnings travel with the knowledge base.
+ * Turns a directory of intent files into a validated {@link KnowledgeBase}, or into the
+ * list of problems that stop it. Nothing is half-loaded: one error rejects the whole
+ * directory; warnings travel with the knowledge base.
  */
 public final class KnowledgeLoader {
 
@@ -78,7 +78,8 @@ public final class KnowledgeLoader {
 		else if (parsed) {
 			problems.addAll(validator.validate(intents));
 			if (problems.stream().noneMatch(Problem::isError)) {
-				// a broken intent (a duplicate id) would show again as every suggestion pointing at it: one mistake, one message
+				// a broken intent (a duplicate id) would show again as every suggestion
+				// pointing at it: one mistake, one message
 				problems.addAll(validator.validateCatalogue(intents, departments, specifics));
 			}
 		}

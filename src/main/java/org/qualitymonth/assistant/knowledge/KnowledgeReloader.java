@@ -10,9 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Loads the intent directory off to the side and hands a complete, valid knowledge base to the
- * installer (which trains and swaps it in). A failed load leaves the serving snapshot untouched
- * and is reported in the status and the log.
+ * Loads the intent directory off to the side and hands a complete, valid knowledge base
+ * to the installer (which trains and swaps it in). A failed load leaves the serving
+ * snapshot untouched and is reported in the status and the log.
  */
 public final class KnowledgeReloader {
 
@@ -35,7 +35,10 @@ public final class KnowledgeReloader {
 		this.clock = clock;
 	}
 
-	/** Loads and installs; returns true when the new knowledge base is serving. Never throws for bad files. */
+	/**
+	 * Loads and installs; returns true when the new knowledge base is serving. Never
+	 * throws for bad files.
+	 */
 	public synchronized boolean reload() {
 		try {
 			KnowledgeBase kb = loader.load(directory);
@@ -53,8 +56,8 @@ public final class KnowledgeReloader {
 			return false;
 		}
 		catch (RuntimeException ex) {
-			List<Problem> problems = List.of(
-					ProblemTexts.problem(directory.toString(), 0, "problem.training", ex.getMessage()));
+			List<Problem> problems = List
+				.of(ProblemTexts.problem(directory.toString(), 0, "problem.training", ex.getMessage()));
 			status.updateAndGet(s -> s.failed(problems, clock.instant()));
 			log.error("Training on {} failed, the previous knowledge base keeps serving", directory, ex);
 			return false;

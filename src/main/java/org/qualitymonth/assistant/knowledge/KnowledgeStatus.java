@@ -14,7 +14,8 @@ import java.util.List;
  * @param lastReloadOk whether that attempt succeeded
  * @param reloads successful loads since start
  * @param failures failed loads since start
- * @param lastError the most recent failed attempt, kept after later successes; null if none
+ * @param lastError the most recent failed attempt, kept after later successes; null if
+ * none
  * @param warnings doubts about the serving intents that did not stop them loading
  */
 public record KnowledgeStatus(String version, Instant loadedAt, int intents, int examples, Instant lastReloadAt,

@@ -12,8 +12,8 @@ import java.util.Set;
 import static org.qualitymonth.assistant.knowledge.IntentFileParser.problem;
 
 /**
- * Checks a set of parsed intents as a whole: ids, examples, links between intents and whether
- * each answer's facts occur in the notice.
+ * Checks a set of parsed intents as a whole: ids, examples, links between intents and
+ * whether each answer's facts occur in the notice.
  */
 final class KnowledgeValidator {
 
@@ -39,7 +39,8 @@ final class KnowledgeValidator {
 			}
 			for (String example : intent.examples()) {
 				Intent owner = examples.putIfAbsent(exampleKey(example), intent);
-				// a copied intent whose id was not changed repeats its examples too: that is the duplicate id, once
+				// a copied intent whose id was not changed repeats its examples too: that
+				// is the duplicate id, once
 				if (owner != null && owner != intent && !owner.id().equals(intent.id())) {
 					problems.add(problem(file, intent.origin().line(), "problem.duplicateExample", example, owner.id(),
 							intent.id(), owner.origin()));
@@ -47,7 +48,8 @@ final class KnowledgeValidator {
 			}
 			if (intent.examples().size() < minExamples) {
 				problems.add(problem(file, intent.origin().line(), "problem.fewExamples", intent.id(),
-						intent.examples().size(), minExamples).asWarning());
+						intent.examples().size(), minExamples)
+					.asWarning());
 			}
 			if (!intent.isOutOfScope()) {
 				List<String> texts = new ArrayList<>();
@@ -74,7 +76,8 @@ final class KnowledgeValidator {
 			problems.add(duplicateId(duplicate, ids.get(duplicate.id()), missing));
 		}
 		if (duplicates.isEmpty()) {
-			// with a duplicate id, links to a vanished id are the rename's knock-on, named in its message
+			// with a duplicate id, links to a vanished id are the rename's knock-on,
+			// named in its message
 			for (Intent intent : intents) {
 				for (String related : intent.related()) {
 					if (!ids.containsKey(related)) {
@@ -91,8 +94,9 @@ final class KnowledgeValidator {
 	}
 
 	/**
-	 * The department list and the unanswerable asks: organisers named as in the notice, no name or alias
-	 * given to two departments, suggestions and details that point at real intents, replies grounded.
+	 * The department list and the unanswerable asks: organisers named as in the notice,
+	 * no name or alias given to two departments, suggestions and details that point at
+	 * real intents, replies grounded.
 	 */
 	List<Problem> validateCatalogue(List<Intent> intents, Departments departments, List<SpecificAsk> specifics) {
 		List<Problem> problems = new ArrayList<>();
@@ -139,7 +143,8 @@ final class KnowledgeValidator {
 							java.util.regex.Pattern.compile(term.substring(3));
 						}
 						catch (java.util.regex.PatternSyntaxException ex) {
-							problems.add(problem(at.file(), at.line(), "problem.badPattern", term, ex.getDescription()));
+							problems
+								.add(problem(at.file(), at.line(), "problem.badPattern", term, ex.getDescription()));
 						}
 					}
 				}
@@ -155,8 +160,9 @@ final class KnowledgeValidator {
 	}
 
 	/**
-	 * An id clashes when staff copy an intent and forget to rename it, or rename one to an id already
-	 * taken; in the second case every link to the old id breaks too. One mistake, one message.
+	 * An id clashes when staff copy an intent and forget to rename it, or rename one to
+	 * an id already taken; in the second case every link to the old id breaks too. One
+	 * mistake, one message.
 	 */
 	private static Problem duplicateId(Intent duplicate, Intent earlier, Set<String> missing) {
 		String file = duplicate.origin().file();
@@ -168,7 +174,9 @@ final class KnowledgeValidator {
 				String.join("”“", missing));
 	}
 
-	/** Examples that differ only in spaces, case or final punctuation count as the same. */
+	/**
+	 * Examples that differ only in spaces, case or final punctuation count as the same.
+	 */
 	private static String exampleKey(String example) {
 		return example.toLowerCase(Locale.ROOT).replaceAll("[\\s\\p{Punct}？?！!。，,]+", "");
 	}

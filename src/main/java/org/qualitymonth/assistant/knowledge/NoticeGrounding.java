@@ -14,9 +14,9 @@ import com.hankcs.hanlp.dictionary.nr.PersonDictionary;
 import com.hankcs.hanlp.seg.common.Term;
 
 /**
- * Checks that the facts an answer states (quotations, numbers, dates, e-mail and web addresses,
- * document numbers, person names) occur verbatim in the notice, so that no answer tells citizens
- * something the notice does not say.
+ * Checks that the facts an answer states (quotations, numbers, dates, e-mail and web
+ * addresses, document numbers, person names) occur verbatim in the notice, so that no
+ * answer tells citizens something the notice does not say.
  */
 public final class NoticeGrounding {
 
@@ -42,7 +42,10 @@ public final class NoticeGrounding {
 		this.noticeWithoutSpaces = withoutSpaces(notice);
 	}
 
-	/** The stated facts of {@code answer} that are neither in the notice nor declared public information. */
+	/**
+	 * The stated facts of {@code answer} that are neither in the notice nor declared
+	 * public information.
+	 */
 	public List<String> ungroundedFacts(String answer, List<String> publicInfo) {
 		List<String> missing = new ArrayList<>();
 		for (String fact : facts(answer)) {
@@ -72,9 +75,9 @@ public final class NoticeGrounding {
 	}
 
 	/**
-	 * HanLP's name recognition also tags phrases such as "方式和" or "项是" as names. A candidate counts
-	 * only when, in HanLP's person-name corpus, its first character is mostly a surname and its last
-	 * character mostly part of a given name.
+	 * HanLP's name recognition also tags phrases such as "方式和" or "项是" as names. A
+	 * candidate counts only when, in HanLP's person-name corpus, its first character is
+	 * mostly a surname and its last character mostly part of a given name.
 	 */
 	private static boolean looksLikePersonName(Term term) {
 		if (term.nature == null || !term.nature.startsWith("nr") || term.word.length() < 2 || term.word.length() > 4) {

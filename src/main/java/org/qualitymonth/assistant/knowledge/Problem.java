@@ -1,7 +1,8 @@
 package org.qualitymonth.assistant.knowledge;
 
 /**
- * Something wrong in the intent files, told so that staff who are not programmers can fix it.
+ * Something wrong in the intent files, told so that staff who are not programmers can fix
+ * it.
  *
  * @param file the intent file, relative to the intents directory
  * @param line 1-based line, or 0 when the problem concerns the whole file
@@ -12,9 +13,9 @@ package org.qualitymonth.assistant.knowledge;
 public record Problem(String file, int line, String chinese, String english, Severity severity) {
 
 	/**
-	 * Errors make the files unusable (syntax, missing fields, clashes). Warnings are doubts staff
-	 * should look at but that must not stop an edit, e.g. a phone number the notice does not contain
-	 * after the office changed it.
+	 * Errors make the files unusable (syntax, missing fields, clashes). Warnings are
+	 * doubts staff should look at but that must not stop an edit, e.g. a phone number the
+	 * notice does not contain after the office changed it.
 	 */
 	public enum Severity {
 

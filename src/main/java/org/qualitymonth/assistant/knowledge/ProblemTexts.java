@@ -7,9 +7,10 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
 /**
- * The texts of validation problems, from messages.properties through a {@link MessageSource} built like Spring
- * Boot's: intent files are parsed and checked in static code that also runs without Spring (the staff
- * command line, the workbook import, tests), so this one is not injected.
+ * The texts of validation problems, from messages.properties through a
+ * {@link MessageSource} built like Spring Boot's: intent files are parsed and checked in
+ * static code that also runs without Spring (the staff command line, the workbook import,
+ * tests), so this one is not injected.
  */
 final class ProblemTexts {
 
@@ -22,7 +23,9 @@ final class ProblemTexts {
 		return MESSAGES.getMessage(key, args, Locale.SIMPLIFIED_CHINESE);
 	}
 
-	/** A problem whose Chinese and English texts are {@code key.zh} and {@code key.en}. */
+	/**
+	 * A problem whose Chinese and English texts are {@code key.zh} and {@code key.en}.
+	 */
 	static Problem problem(String file, int line, String key, Object... args) {
 		return new Problem(file, line, get(key + ".zh", args), get(key + ".en", args));
 	}

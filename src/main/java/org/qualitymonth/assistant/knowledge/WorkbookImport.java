@@ -15,10 +15,11 @@ import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
- * Checks an edited workbook as the loader checks the intent files and, when asked, writes it back into them: the
- * YAML files stay the source of truth. Only files whose intents changed are rewritten (keeping their leading
- * comments); the result is loaded in a scratch copy first, so a workbook that would break the knowledge base never
- * touches the real directory.
+ * Checks an edited workbook as the loader checks the intent files and, when asked, writes
+ * it back into them: the YAML files stay the source of truth. Only files whose intents
+ * changed are rewritten (keeping their leading comments); the result is loaded in a
+ * scratch copy first, so a workbook that would break the knowledge base never touches the
+ * real directory.
  */
 public final class WorkbookImport {
 
@@ -32,8 +33,10 @@ public final class WorkbookImport {
 	}
 
 	/**
-	 * @param problems errors and warnings, by sheet and row; nothing was written if any is an error
-	 * @param written the intent files written (relative to the directory), empty when only checking
+	 * @param problems errors and warnings, by sheet and row; nothing was written if any
+	 * is an error
+	 * @param written the intent files written (relative to the directory), empty when
+	 * only checking
 	 */
 	public record Result(List<Problem> problems, List<String> written) {
 
@@ -64,7 +67,8 @@ public final class WorkbookImport {
 			new KnowledgeLoader(grounding, minExamples, Clock.systemUTC()).load(scratch);
 		}
 		catch (InvalidKnowledgeException ex) {
-			// the workbook passed the checks, so this is a bug in writing the files: say so rather than write them
+			// the workbook passed the checks, so this is a bug in writing the files: say
+			// so rather than write them
 			problems.addAll(ex.problems());
 			return new Result(problems, List.of());
 		}
@@ -77,7 +81,10 @@ public final class WorkbookImport {
 		return new Result(problems, write ? List.copyOf(changed.keySet()) : List.of());
 	}
 
-	/** New content per file name (null: delete it), for the files whose intents differ from the workbook's. */
+	/**
+	 * New content per file name (null: delete it), for the files whose intents differ
+	 * from the workbook's.
+	 */
 	private static Map<String, String> changedFiles(IntentWorkbook.Read read, Path directory) throws IOException {
 		Map<String, List<Intent>> wanted = new LinkedHashMap<>();
 		for (Intent intent : read.intents()) {
@@ -87,9 +94,11 @@ public final class WorkbookImport {
 		Map<String, String> changed = new LinkedHashMap<>();
 		Map<String, Intent> existing = new LinkedHashMap<>();
 		for (String file : existingFiles(directory)) {
-			IntentFileParser.Parsed parsed = parser.parse(file, Files.readString(directory.resolve(file), StandardCharsets.UTF_8));
+			IntentFileParser.Parsed parsed = parser.parse(file,
+					Files.readString(directory.resolve(file), StandardCharsets.UTF_8));
 			if (parsed.departments() != null || !parsed.specifics().isEmpty()) {
-				// the department list and the unanswerable asks are not in the workbook: they stay as they are
+				// the department list and the unanswerable asks are not in the workbook:
+				// they stay as they are
 				continue;
 			}
 			parsed.intents().forEach(i -> existing.putIfAbsent(i.id(), i));
@@ -101,7 +110,8 @@ public final class WorkbookImport {
 			Path path = directory.resolve(entry.getKey());
 			String current = Files.exists(path) ? Files.readString(path, StandardCharsets.UTF_8) : "";
 			List<Intent> now = parser.parse(entry.getKey(), current).intents();
-			// English text, single facts and keywords are not columns of the workbook: an imported intent keeps its own
+			// English text, single facts and keywords are not columns of the workbook: an
+			// imported intent keeps its own
 			List<Intent> merged = entry.getValue().stream().map(i -> withExtras(i, existing.get(i.id()))).toList();
 			if (!sameContent(now, merged)) {
 				changed.put(entry.getKey(), IntentYaml.write(IntentYaml.header(current), merged));
@@ -144,7 +154,8 @@ public final class WorkbookImport {
 				Files.deleteIfExists(path);
 				continue;
 			}
-			// replaced in one step: the file watcher of a running assistant never sees half a file
+			// replaced in one step: the file watcher of a running assistant never sees
+			// half a file
 			Path temp = path.resolveSibling("." + path.getFileName() + ".tmp");
 			Files.writeString(temp, file.getValue(), StandardCharsets.UTF_8);
 			Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -7,9 +7,10 @@ import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
- * Turns a SnakeYAML parse error into a message staff can act on: the line where the mistake is
- * (not where the parser gave up), that line quoted, and what usually causes it. The parser's own
- * English text is kept in the English message for whoever has to dig further.
+ * Turns a SnakeYAML parse error into a message staff can act on: the line where the
+ * mistake is (not where the parser gave up), that line quoted, and what usually causes
+ * it. The parser's own English text is kept in the English message for whoever has to dig
+ * further.
  */
 final class YamlErrors {
 
@@ -42,7 +43,8 @@ final class YamlErrors {
 			cause = Cause.TAB;
 		}
 		else if (unclosed >= 0) {
-			// a quote left open swallows the lines after it; the parser only stumbles on a later quote
+			// a quote left open swallows the lines after it; the parser only stumbles on
+			// a later quote
 			cause = Cause.QUOTE;
 			at = null;
 		}
@@ -69,7 +71,10 @@ final class YamlErrors {
 		return ProblemTexts.problem(file, line + 1, key, args);
 	}
 
-	/** The 0-based line of the first value before {@code limit} that opens a quote and never closes it, or -1. */
+	/**
+	 * The 0-based line of the first value before {@code limit} that opens a quote and
+	 * never closes it, or -1.
+	 */
 	private static int firstUnclosedQuote(String[] lines, int limit) {
 		for (int i = 0; i <= Math.min(limit, lines.length - 1); i++) {
 			Matcher m = OPENS_QUOTE.matcher(lines[i]);

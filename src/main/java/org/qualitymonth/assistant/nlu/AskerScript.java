@@ -5,7 +5,8 @@ import java.util.Set;
 import com.hankcs.hanlp.HanLP;
 
 /**
- * The language and script a citizen wrote in, told from the raw text before normalisation.
+ * The language and script a citizen wrote in, told from the raw text before
+ * normalisation.
  *
  * @param language Chinese, English or another language
  * @param script for Chinese, the script to answer in
@@ -14,8 +15,11 @@ public record AskerScript(Language language, Script script) {
 
 	public static final AskerScript SIMPLIFIED_CHINESE = new AskerScript(Language.ZH, Script.SIMPLIFIED);
 
-	/** Cantonese words written in Hong Kong that the Taiwan and general forms do not use. */
-	private static final Set<Character> CANTONESE = Set.of('冇', '嘅', '咗', '喺', '唔', '啲', '咩', '乜', '嘢', '佢', '睇', '攞', '畀', '咁', '嚟', '係');
+	/**
+	 * Cantonese words written in Hong Kong that the Taiwan and general forms do not use.
+	 */
+	private static final Set<Character> CANTONESE = Set.of('冇', '嘅', '咗', '喺', '唔', '啲', '咩', '乜', '嘢', '佢', '睇', '攞',
+			'畀', '咁', '嚟', '係');
 
 	public static AskerScript of(String raw) {
 		if (raw == null) {
@@ -42,12 +46,14 @@ public record AskerScript(Language language, Script script) {
 				accented++;
 			}
 			else {
-				// kana, hangul, Cyrillic, Arabic...: a language the assistant does not answer in
+				// kana, hangul, Cyrillic, Arabic...: a language the assistant does not
+				// answer in
 				otherScripts++;
 			}
 		}
 		if (otherScripts > 0 && otherScripts * 3 >= han + ascii || accented > 0 && han == 0) {
-			// Japanese mixes kanji with kana; French or German shows itself by its accents
+			// Japanese mixes kanji with kana; French or German shows itself by its
+			// accents
 			return new AskerScript(Language.OTHER, Script.SIMPLIFIED);
 		}
 		if (ascii >= 3 && ascii > han * 2) {
@@ -57,9 +63,10 @@ public record AskerScript(Language language, Script script) {
 	}
 
 	/**
-	 * Traditional when more characters change by conversion to simplified than to traditional. Taiwan and Hong
-	 * Kong show themselves by their own words (軟體, 資訊; Cantonese 冇, 嘅): HanLP's Taiwan and Hong Kong
-	 * converters then read the question differently from the general one.
+	 * Traditional when more characters change by conversion to simplified than to
+	 * traditional. Taiwan and Hong Kong show themselves by their own words (軟體, 資訊;
+	 * Cantonese 冇, 嘅): HanLP's Taiwan and Hong Kong converters then read the question
+	 * differently from the general one.
 	 */
 	private static Script script(String raw) {
 		String simplified = HanLP.convertToSimplifiedChinese(raw);

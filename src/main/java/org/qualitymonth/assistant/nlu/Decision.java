@@ -6,8 +6,8 @@ import java.util.List;
  * What to do with a question.
  *
  * @param outcome answer, suggest or decline
- * @param choices the chosen intent first (when answering or suggesting), then alternatives;
- * when declining, the most likely intents for staff to review
+ * @param choices the chosen intent first (when answering or suggesting), then
+ * alternatives; when declining, the most likely intents for staff to review
  * @param confidence probability of the best answerable intent
  */
 public record Decision(Outcome outcome, List<Candidate> choices, double confidence) {

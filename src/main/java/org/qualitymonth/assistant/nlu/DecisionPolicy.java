@@ -3,10 +3,11 @@ package org.qualitymonth.assistant.nlu;
 import java.util.List;
 
 /**
- * Turns a classification into answer, suggest or decline. A question is taken as being about the
- * notice only when the out-of-scope score (scope model and nearest examples together) is low, the
- * best intent is close enough to something staff wrote, and the intent model gives it some weight.
- * Thresholds are chosen by cross-validation (the {@code eval} command).
+ * Turns a classification into answer, suggest or decline. A question is taken as being
+ * about the notice only when the out-of-scope score (scope model and nearest examples
+ * together) is low, the best intent is close enough to something staff wrote, and the
+ * intent model gives it some weight. Thresholds are chosen by cross-validation (the
+ * {@code eval} command).
  */
 public final class DecisionPolicy {
 
@@ -18,8 +19,9 @@ public final class DecisionPolicy {
 
 	public Decision decide(Classification c) {
 		Candidate top = c.top();
-		boolean inScope = c.outOfScopeScore(settings.similarityWeight(), settings.confidenceWeight()) < settings.scopeThreshold()
-				&& top.similarity() >= settings.minSimilarity() && top.probability() >= settings.suggestThreshold();
+		boolean inScope = c.outOfScopeScore(settings.similarityWeight(),
+				settings.confidenceWeight()) < settings.scopeThreshold() && top.similarity() >= settings.minSimilarity()
+				&& top.probability() >= settings.suggestThreshold();
 		if (!inScope) {
 			return new Decision(Outcome.DECLINED, c.ranked().stream().limit(settings.maxSuggestions()).toList(),
 					top.probability());
@@ -27,8 +29,10 @@ public final class DecisionPolicy {
 		if (top.probability() >= settings.answerThreshold()) {
 			return new Decision(Outcome.ANSWERED, List.of(top), top.probability());
 		}
-		// Unsure: the best guess with the runners-up that carry real weight as choices. An answer under the
-		// threshold is never given as if it were sure, even when there is no runner-up to offer.
+		// Unsure: the best guess with the runners-up that carry real weight as choices.
+		// An answer under the
+		// threshold is never given as if it were sure, even when there is no runner-up to
+		// offer.
 		List<Candidate> choices = c.ranked()
 			.stream()
 			.limit(settings.maxSuggestions())
@@ -48,12 +52,13 @@ public final class DecisionPolicy {
 	}
 
 	/**
-	 * Whether an intent carries enough weight to be offered as a choice, or to be taken as the meaning
-	 * of a short follow-up within the previous topic (where the conversation, not the text alone,
-	 * says the question is in scope).
+	 * Whether an intent carries enough weight to be offered as a choice, or to be taken
+	 * as the meaning of a short follow-up within the previous topic (where the
+	 * conversation, not the text alone, says the question is in scope).
 	 */
 	public boolean supportsFollowUp(Candidate candidate) {
-		return candidate.probability() >= settings.suggestThreshold() && candidate.similarity() >= settings.minSimilarity();
+		return candidate.probability() >= settings.suggestThreshold()
+				&& candidate.similarity() >= settings.minSimilarity();
 	}
 
 }

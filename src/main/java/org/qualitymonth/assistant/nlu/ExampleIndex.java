@@ -7,13 +7,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * TF-IDF vectors of every training example, for "how close is this question to anything staff
- * wrote for that intent". The classifier's probabilities alone are over-confident on questions
- * that merely share a word or two with the notice; the nearest example is a second opinion.
+ * TF-IDF vectors of every training example, for "how close is this question to anything
+ * staff wrote for that intent". The classifier's probabilities alone are over-confident
+ * on questions that merely share a word or two with the notice; the nearest example is a
+ * second opinion.
  *
- * <p>The vectors are stored as postings (feature to the examples that have it, with their weights),
- * so a question only visits the examples it shares a feature with, instead of every example; this
- * is the bulk of the cost of a question the answer cache has not seen (docs/performance.md).
+ * <p>
+ * The vectors are stored as postings (feature to the examples that have it, with their
+ * weights), so a question only visits the examples it shares a feature with, instead of
+ * every example; this is the bulk of the cost of a question the answer cache has not seen
+ * (docs/performance.md).
  */
 final class ExampleIndex {
 
@@ -35,7 +38,11 @@ final class ExampleIndex {
 	ExampleIndex(List<LabelledFeatures> examples) {
 		Map<String, Integer> df = new HashMap<>();
 		for (LabelledFeatures example : examples) {
-			example.features().stream().filter(ExampleIndex::counts).distinct().forEach(f -> df.merge(f, 1, Integer::sum));
+			example.features()
+				.stream()
+				.filter(ExampleIndex::counts)
+				.distinct()
+				.forEach(f -> df.merge(f, 1, Integer::sum));
 		}
 		double n = examples.size();
 		Map<String, Double> weights = new HashMap<>();
@@ -49,8 +56,8 @@ final class ExampleIndex {
 			LabelledFeatures example = examples.get(i);
 			intentOf[i] = intentIds.computeIfAbsent(example.label(), label -> intentIds.size());
 			int exampleId = i;
-			vector(example.features()).forEach((f, w) -> lists.computeIfAbsent(f, k -> new ArrayList<>())
-				.add(new double[] { exampleId, w }));
+			vector(example.features())
+				.forEach((f, w) -> lists.computeIfAbsent(f, k -> new ArrayList<>()).add(new double[] { exampleId, w }));
 		}
 		Map<String, Postings> built = new HashMap<>();
 		lists.forEach((f, list) -> built.put(f, new Postings(list.stream().mapToInt(p -> (int) p[0]).toArray(),
@@ -85,7 +92,8 @@ final class ExampleIndex {
 		Map<String, Double> tf = new HashMap<>();
 		for (String f : features) {
 			if (counts(f)) {
-				// unseen features weigh as the rarest: an unknown word makes a question less similar
+				// unseen features weigh as the rarest: an unknown word makes a question
+				// less similar
 				tf.merge(f, idf.getOrDefault(f, unseenWeight), Double::sum);
 			}
 		}
@@ -96,7 +104,10 @@ final class ExampleIndex {
 		return tf;
 	}
 
-	/** Pinyin features would make unrelated homophones look alike; similarity uses the characters. */
+	/**
+	 * Pinyin features would make unrelated homophones look alike; similarity uses the
+	 * characters.
+	 */
 	private static boolean counts(String feature) {
 		return feature.startsWith("u=") || feature.startsWith("b=") || feature.startsWith("w=");
 	}

@@ -10,13 +10,17 @@ import com.hankcs.hanlp.dictionary.py.Pinyin;
 import com.hankcs.hanlp.seg.common.Term;
 
 /**
- * Features for short Chinese questions: character uni-, bi- and trigrams (robust to unknown
- * words and segmentation errors), HanLP words (meaning), and pinyin syllables (robust to the
- * homophone typos of pinyin input methods). Each family has its own prefix.
+ * Features for short Chinese questions: character uni-, bi- and trigrams (robust to
+ * unknown words and segmentation errors), HanLP words (meaning), and pinyin syllables
+ * (robust to the homophone typos of pinyin input methods). Each family has its own
+ * prefix.
  */
 public final class FeatureExtractor {
 
-	/** Years in the text; the notice is about 2020, so any other year is a strong sign of another question. */
+	/**
+	 * Years in the text; the notice is about 2020, so any other year is a strong sign of
+	 * another question.
+	 */
 	private static final Pattern YEAR = Pattern.compile("(?<!\\d)((?:19|20)\\d{2})(?!\\d)");
 
 	static final String NOTICE_YEAR = "y=notice";
@@ -65,7 +69,8 @@ public final class FeatureExtractor {
 			if (word.isEmpty()) {
 				continue;
 			}
-			if (word.chars().allMatch(ch -> ch < 128 && Character.isLetter(ch)) && word.length() > 3 && word.endsWith("s")) {
+			if (word.chars().allMatch(ch -> ch < 128 && Character.isLetter(ch)) && word.length() > 3
+					&& word.endsWith("s")) {
 				word = word.substring(0, word.length() - 1);
 			}
 			words.add(word);

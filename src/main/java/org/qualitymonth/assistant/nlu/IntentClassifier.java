@@ -21,11 +21,12 @@ import org.qualitymonth.assistant.knowledge.Intent;
 import org.qualitymonth.assistant.knowledge.KnowledgeBase;
 
 /**
- * Two maximum-entropy document categorisers (Apache OpenNLP) over {@link FeatureExtractor}
- * features: a scope model that tells questions about the notice from everything else (trained on
- * all answerable examples against the out-of-scope examples, which balances the two sides), and an
- * intent model that ranks the answerable intents. A nearest-example index adds a similarity signal.
- * Immutable once trained; a reload trains a new one.
+ * Two maximum-entropy document categorisers (Apache OpenNLP) over
+ * {@link FeatureExtractor} features: a scope model that tells questions about the notice
+ * from everything else (trained on all answerable examples against the out-of-scope
+ * examples, which balances the two sides), and an intent model that ranks the answerable
+ * intents. A nearest-example index adds a similarity signal. Immutable once trained; a
+ * reload trains a new one.
  */
 public final class IntentClassifier {
 
@@ -76,7 +77,8 @@ public final class IntentClassifier {
 				intents.add(new DocumentSample(example.label(), features));
 			}
 		}
-		// The two models are independent: training them side by side halves the wait on a two-core machine.
+		// The two models are independent: training them side by side halves the wait on a
+		// two-core machine.
 		CompletableFuture<DoccatModel> scopeModel = CompletableFuture.supplyAsync(() -> trainModel(scope, settings));
 		DoccatModel intentModel = trainModel(intents, settings);
 		return new IntentClassifier(normalizer, extractor, scopeModel.join(), intentModel, new ExampleIndex(labelled));
@@ -118,10 +120,13 @@ public final class IntentClassifier {
 			return Classification.empty();
 		}
 		String[] tokens = features.toArray(String[]::new);
-		boolean otherYear = features.contains(FeatureExtractor.OTHER_YEAR) && !features.contains(FeatureExtractor.NOTICE_YEAR);
-		// DocumentCategorizerME keeps per-call state; a fresh one per question keeps this thread-safe.
+		boolean otherYear = features.contains(FeatureExtractor.OTHER_YEAR)
+				&& !features.contains(FeatureExtractor.NOTICE_YEAR);
+		// DocumentCategorizerME keeps per-call state; a fresh one per question keeps this
+		// thread-safe.
 		double[] scope = new DocumentCategorizerME(scopeModel).categorize(tokens);
-		// The notice is about 2020 only: a question about another year's Quality Month is never answered from it.
+		// The notice is about 2020 only: a question about another year's Quality Month is
+		// never answered from it.
 		double outOfScope = otherYear ? 1.0 : scope[scopeModel.getMaxentModel().getIndex(Intent.OUT_OF_SCOPE)];
 		double[] probabilities = new DocumentCategorizerME(intentModel).categorize(tokens);
 		Map<String, Double> nearest = index.nearest(features);

@@ -19,8 +19,9 @@ import org.qualitymonth.assistant.knowledge.KnowledgeBase;
 import org.qualitymonth.assistant.knowledge.SpecificAsk;
 
 /**
- * What the knowledge files say about words, compiled once per knowledge base: the asks the notice cannot
- * answer, the departments by every name, and the words that ask for single facts. Immutable.
+ * What the knowledge files say about words, compiled once per knowledge base: the asks
+ * the notice cannot answer, the departments by every name, and the words that ask for
+ * single facts. Immutable.
  */
 public final class Lexicon {
 
@@ -68,7 +69,8 @@ public final class Lexicon {
 	public static Lexicon of(KnowledgeBase kb) {
 		List<Rule> rules = new ArrayList<>();
 		for (SpecificAsk ask : kb.specifics()) {
-			// every group must match: the groups that need a segmentation are tried last, when the others already did
+			// every group must match: the groups that need a segmentation are tried last,
+			// when the others already did
 			List<Predicate<String>> groups = ask.when()
 				.stream()
 				.sorted(java.util.Comparator.comparing(Terms::segments))
@@ -104,15 +106,20 @@ public final class Lexicon {
 	}
 
 	/**
-	 * The classification re-ranked towards the intents whose subject the question names: the model weighs every
-	 * word alike, so "质量月有跟电梯有关的活动吗" leans to the activity overview through "质量月" and "活动" although it
-	 * asks about the elevator week. The out-of-scope side is left as it is.
+	 * The classification re-ranked towards the intents whose subject the question names:
+	 * the model weighs every word alike, so "质量月有跟电梯有关的活动吗" leans to the activity
+	 * overview through "质量月" and "活动" although it asks about the elevator week. The
+	 * out-of-scope side is left as it is.
 	 */
 	public Classification emphasise(Classification c, String normalized) {
 		if (keywords.isEmpty() || c.ranked().isEmpty()) {
 			return c;
 		}
-		List<String> named = keywords.entrySet().stream().filter(e -> e.getValue().test(normalized)).map(Map.Entry::getKey).toList();
+		List<String> named = keywords.entrySet()
+			.stream()
+			.filter(e -> e.getValue().test(normalized))
+			.map(Map.Entry::getKey)
+			.toList();
 		if (named.isEmpty()) {
 			return c;
 		}
@@ -120,7 +127,8 @@ public final class Lexicon {
 		List<Candidate> ranked = new ArrayList<>();
 		for (Candidate candidate : c.ranked()) {
 			double boost = named.contains(candidate.intent()) ? KEYWORD_WEIGHT : 0;
-			ranked.add(new Candidate(candidate.intent(), (candidate.probability() + boost) / total, candidate.similarity()));
+			ranked.add(new Candidate(candidate.intent(), (candidate.probability() + boost) / total,
+					candidate.similarity()));
 		}
 		ranked.sort(Comparator.comparingDouble(Candidate::probability).reversed());
 		return new Classification(ranked, c.outOfScope(), c.outOfScopeSimilarity());
@@ -128,8 +136,8 @@ public final class Lexicon {
 
 	private static <T> Alias<T> alias(String word, T target, boolean withPinyin) {
 		String normalized = Terms.compact(NORMALIZER.normalize(word));
-		List<String> pinyin = withPinyin && normalized.length() >= 2 && normalized.chars().allMatch(c -> FeatureExtractor.isHan((char) c))
-				? pinyin(normalized) : List.of();
+		List<String> pinyin = withPinyin && normalized.length() >= 2
+				&& normalized.chars().allMatch(c -> FeatureExtractor.isHan((char) c)) ? pinyin(normalized) : List.of();
 		return new Alias<>(normalized, pinyin, target);
 	}
 
@@ -150,8 +158,9 @@ public final class Lexicon {
 	}
 
 	/**
-	 * A department the list does not name, as HanLP reads it: an institution word (总局, 管理部, 邮政局, 委) with the
-	 * nouns before it ("国家标准委", "国家体育总局"). Not one of the organisers, whose names are all on the list.
+	 * A department the list does not name, as HanLP reads it: an institution word (总局,
+	 * 管理部, 邮政局, 委) with the nouns before it ("国家标准委", "国家体育总局"). Not one of the
+	 * organisers, whose names are all on the list.
 	 */
 	public Optional<Department> unknownDepartment(String normalized) {
 		List<Term> terms = HanLP.segment(Terms.compact(normalized));
@@ -197,7 +206,10 @@ public final class Lexicon {
 		return participation.test(normalized);
 	}
 
-	/** The single facts the question names, in the order it names them; typos by sound are found too. */
+	/**
+	 * The single facts the question names, in the order it names them; typos by sound are
+	 * found too.
+	 */
 	public List<FactAsk> facts(String normalized) {
 		List<FactAsk> found = new ArrayList<>();
 		for (Match<FactRef> m : longestMatches(Terms.compact(normalized), facts, true)) {
@@ -210,8 +222,8 @@ public final class Lexicon {
 	}
 
 	/**
-	 * Longest aliases first, and of two of the same length the one that starts first ("签发的" is 签发, not 发的);
-	 * a matched stretch of text is not matched again.
+	 * Longest aliases first, and of two of the same length the one that starts first
+	 * ("签发的" is 签发, not 发的); a matched stretch of text is not matched again.
 	 */
 	private static <T> List<Match<T>> longestMatches(String text, List<Alias<T>> aliases, boolean bySound) {
 		List<Match<T>> all = new ArrayList<>();
@@ -247,7 +259,10 @@ public final class Lexicon {
 		return found;
 	}
 
-	/** Whether the question names a department, a single fact or an intent's subject: it says what it is about. */
+	/**
+	 * Whether the question names a department, a single fact or an intent's subject: it
+	 * says what it is about.
+	 */
 	public boolean namesSubject(String normalized) {
 		return !departments(normalized).isEmpty() || facts(normalized).stream().anyMatch(FactAsk::exact)
 				|| keywords.values().stream().anyMatch(k -> k.test(normalized));
@@ -258,7 +273,9 @@ public final class Lexicon {
 		return keywords.entrySet().stream().filter(e -> e.getValue().test(normalized)).map(Map.Entry::getKey).toList();
 	}
 
-	/** Whether the question names the subject of {@code intent} by one of its keywords. */
+	/**
+	 * Whether the question names the subject of {@code intent} by one of its keywords.
+	 */
 	public boolean namesKeywordOf(String intent, String normalized) {
 		Predicate<String> k = keywords.get(intent);
 		return k != null && k.test(normalized);

@@ -3,8 +3,8 @@ package org.qualitymonth.assistant.nlu;
 import com.hankcs.hanlp.HanLP;
 
 /**
- * The Chinese script of a question, so that the reply comes back in it: simplified, or traditional
- * in the general, Taiwan or Hong Kong form (HanLP's conversion tables).
+ * The Chinese script of a question, so that the reply comes back in it: simplified, or
+ * traditional in the general, Taiwan or Hong Kong form (HanLP's conversion tables).
  */
 public enum Script {
 

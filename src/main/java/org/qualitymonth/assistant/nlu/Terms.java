@@ -9,10 +9,10 @@ import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.seg.common.Term;
 
 /**
- * The terms staff write in the knowledge files to recognise what a question asks: a word, matched in
- * the normalised question ({@code 多少钱}); words joined by {@code +}, all of which must be there
- * ({@code 疫情+要求}); {@code re:} and a regular expression; or {@code @地名}, any place name HanLP recognises
- * (a city, a province, a district).
+ * The terms staff write in the knowledge files to recognise what a question asks: a word,
+ * matched in the normalised question ({@code 多少钱}); words joined by {@code +}, all of
+ * which must be there ({@code 疫情+要求}); {@code re:} and a regular expression; or
+ * {@code @地名}, any place name HanLP recognises (a city, a province, a district).
  */
 final class Terms {
 
@@ -26,7 +26,10 @@ final class Terms {
 	private Terms() {
 	}
 
-	/** A test for one term; words are normalised like questions, so staff may write them in any script or width. */
+	/**
+	 * A test for one term; words are normalised like questions, so staff may write them
+	 * in any script or width.
+	 */
 	static Predicate<String> compile(String term) {
 		if (term.startsWith("re:")) {
 			Pattern pattern = Pattern.compile(term.substring(3));
@@ -37,8 +40,11 @@ final class Terms {
 		}
 		if (term.contains("+")) {
 			// "疫情+要求": every part must be there, anywhere in the question
-			List<Predicate<String>> parts = java.util.Arrays.stream(term.split("\\+")).filter(t -> !t.isBlank())
-				.map(String::strip).map(Terms::compile).toList();
+			List<Predicate<String>> parts = java.util.Arrays.stream(term.split("\\+"))
+				.filter(t -> !t.isBlank())
+				.map(String::strip)
+				.map(Terms::compile)
+				.toList();
 			return text -> parts.stream().allMatch(t -> t.test(text));
 		}
 		String word = NORMALIZER.normalize(term);
@@ -57,7 +63,8 @@ final class Terms {
 
 	/** Whether any of the terms is in the text. */
 	static Predicate<String> anyOf(List<String> terms) {
-		// a place name needs a HanLP segmentation: tried after the plain words, which usually decide first
+		// a place name needs a HanLP segmentation: tried after the plain words, which
+		// usually decide first
 		List<Predicate<String>> tests = java.util.stream.Stream
 			.concat(terms.stream().filter(t -> !PLACE.equals(t)), terms.stream().filter(PLACE::equals))
 			.map(Terms::compile)
@@ -65,7 +72,10 @@ final class Terms {
 		return text -> tests.stream().anyMatch(t -> t.test(text));
 	}
 
-	/** Whether a group of terms needs a segmentation of the question (it names {@code @地名}). */
+	/**
+	 * Whether a group of terms needs a segmentation of the question (it names
+	 * {@code @地名}).
+	 */
 	static boolean segments(List<String> terms) {
 		return terms.contains(PLACE);
 	}

@@ -16,15 +16,21 @@ import org.qualitymonth.assistant.nlu.Outcome;
 import org.qualitymonth.assistant.chat.Reply;
 
 /**
- * Counts every reply by channel and outcome and by intent, times it, and counts the ratings: the numbers behind
- * {@code assistant_questions_total}, {@code assistant_intent_answers_total}, {@code assistant_answer_latency_seconds}
- * and {@code assistant_feedback_total}. The latency is what {@link org.qualitymonth.assistant.chat.ChatService} took
- * (normalising, classifying, choosing the reply), measured there with the plain clock and handed over with the reply,
- * so the chat service knows nothing of Micrometer; the HTTP side of a request is in {@code http_server_requests}.
+ * Counts every reply by channel and outcome and by intent, times it, and counts the
+ * ratings: the numbers behind {@code assistant_questions_total},
+ * {@code assistant_intent_answers_total}, {@code assistant_answer_latency_seconds} and
+ * {@code assistant_feedback_total}. The latency is what
+ * {@link org.qualitymonth.assistant.chat.ChatService} took (normalising, classifying,
+ * choosing the reply), measured there with the plain clock and handed over with the
+ * reply, so the chat service knows nothing of Micrometer; the HTTP side of a request is
+ * in {@code http_server_requests}.
  */
 final class ConversationMetrics implements ConversationListener {
 
-	/** Channels are a fixed set; anything else is counted as "other" so that no client can invent label values. */
+	/**
+	 * Channels are a fixed set; anything else is counted as "other" so that no client can
+	 * invent label values.
+	 */
 	private static final Set<String> CHANNELS = Set.of("web", "api", "telegram", "cli");
 
 	private static final Outcome[] OUTCOMES = Outcome.values();
@@ -32,8 +38,9 @@ final class ConversationMetrics implements ConversationListener {
 	private final MeterRegistry registry;
 
 	/**
-	 * The meters, made once per label set: a builder and a registry look-up per reply cost more than the answer
-	 * itself on a cache hit (docs/performance.md). Keys are the fixed channels and the staff's intent ids.
+	 * The meters, made once per label set: a builder and a registry look-up per reply
+	 * cost more than the answer itself on a cache hit (docs/performance.md). Keys are the
+	 * fixed channels and the staff's intent ids.
 	 */
 	private final Map<String, Counter[]> questions = new ConcurrentHashMap<>();
 
@@ -60,13 +67,16 @@ final class ConversationMetrics implements ConversationListener {
 	@Override
 	public void onReply(Question question, Reply reply, Duration took) {
 		count(question, reply);
-		latencies.computeIfAbsent(channel(question), channel -> Timer.builder("assistant.answer.latency")
-			.description("Time the chat service took to produce a reply")
-			.tag("channel", channel)
-			.publishPercentileHistogram()
-			.minimumExpectedValue(Duration.ofMillis(1))
-			.maximumExpectedValue(Duration.ofSeconds(10))
-			.register(registry)).record(took);
+		latencies
+			.computeIfAbsent(channel(question),
+					channel -> Timer.builder("assistant.answer.latency")
+						.description("Time the chat service took to produce a reply")
+						.tag("channel", channel)
+						.publishPercentileHistogram()
+						.minimumExpectedValue(Duration.ofMillis(1))
+						.maximumExpectedValue(Duration.ofSeconds(10))
+						.register(registry))
+			.record(took);
 	}
 
 	@Override
@@ -96,11 +106,15 @@ final class ConversationMetrics implements ConversationListener {
 		}
 		counter.increment();
 		if (reply.intent() != null) {
-			// intent ids come from the intent files, a set staff control, not from citizens
-			intentAnswers.computeIfAbsent(reply.intent(), intent -> Counter.builder("assistant.intent.answers")
-				.description("Replies by the intent answered with (answered or suggested)")
-				.tag("intent", intent)
-				.register(registry)).increment();
+			// intent ids come from the intent files, a set staff control, not from
+			// citizens
+			intentAnswers
+				.computeIfAbsent(reply.intent(),
+						intent -> Counter.builder("assistant.intent.answers")
+							.description("Replies by the intent answered with (answered or suggested)")
+							.tag("intent", intent)
+							.register(registry))
+				.increment();
 		}
 	}
 

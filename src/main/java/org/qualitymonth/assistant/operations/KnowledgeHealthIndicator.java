@@ -8,8 +8,9 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * Part of readiness: the assistant can answer only once a knowledge base is serving. A later reload that fails does
- * not make it unready, since the last good knowledge base keeps answering; the failure shows in the details.
+ * Part of readiness: the assistant can answer only once a knowledge base is serving. A
+ * later reload that fails does not make it unready, since the last good knowledge base
+ * keeps answering; the failure shows in the details.
  */
 final class KnowledgeHealthIndicator implements HealthIndicator {
 

@@ -11,13 +11,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Health and metrics of the assistant as a whole. Each channel and the query log add their own (Telegram sends,
- * spool depth); the answer cache is bound where it is built.
+ * Health and metrics of the assistant as a whole. Each channel and the query log add
+ * their own (Telegram sends, spool depth); the answer cache is bound where it is built.
  */
 @Configuration(proxyBeanMethods = false)
 class OperationsConfiguration {
 
-	/** In the readiness group (application.yml): not ready until a knowledge base is serving. */
+	/**
+	 * In the readiness group (application.yml): not ready until a knowledge base is
+	 * serving.
+	 */
 	@Bean
 	KnowledgeHealthIndicator knowledgeHealthIndicator(AssistantState state, KnowledgeReloader reloader) {
 		return new KnowledgeHealthIndicator(state, reloader);
@@ -35,7 +38,8 @@ class OperationsConfiguration {
 				.description("Knowledge bases loaded since start, the first one included")
 				.register(registry);
 			FunctionCounter.builder("assistant.knowledge.reload.failures", reloader, r -> r.status().failures())
-				.description("Reloads rejected (invalid intent files or failed training); the last good one kept serving")
+				.description(
+						"Reloads rejected (invalid intent files or failed training); the last good one kept serving")
 				.register(registry);
 			Gauge.builder("assistant.knowledge.intents", reloader, r -> r.status().intents())
 				.description("Intents in the knowledge base serving now")

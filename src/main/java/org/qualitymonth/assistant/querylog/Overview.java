@@ -44,7 +44,10 @@ public record Overview(LocalDate from, LocalDate to, long total, long answered, 
 
 	}
 
-	/** Share of questions answered (confidently or with a suggestion), 0 when nothing was asked. */
+	/**
+	 * Share of questions answered (confidently or with a suggestion), 0 when nothing was
+	 * asked.
+	 */
 	public double answeredRate() {
 		return total == 0 ? 0 : (double) (answered + suggested) / total;
 	}

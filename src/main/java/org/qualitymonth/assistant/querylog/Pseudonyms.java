@@ -16,9 +16,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Turns a session id (a Telegram chat id, a browser's random id) into a stable pseudonym: a keyed hash
- * (HMAC-SHA-256 with a secret salt), so the same citizen can be counted without the raw id ever being stored
- * and without the pseudonym being reversible by trying all ids.
+ * Turns a session id (a Telegram chat id, a browser's random id) into a stable pseudonym:
+ * a keyed hash (HMAC-SHA-256 with a secret salt), so the same citizen can be counted
+ * without the raw id ever being stored and without the pseudonym being reversible by
+ * trying all ids.
  */
 final class Pseudonyms {
 
@@ -35,7 +36,10 @@ final class Pseudonyms {
 		this.key = new SecretKeySpec(salt.clone(), "HmacSHA256");
 	}
 
-	/** The configured salt, or the one kept in {@code dataDir} (generated there on first use). */
+	/**
+	 * The configured salt, or the one kept in {@code dataDir} (generated there on first
+	 * use).
+	 */
 	static Pseudonyms of(String configuredSalt, Path dataDir) {
 		if (configuredSalt != null && !configuredSalt.isBlank()) {
 			return new Pseudonyms(configuredSalt.getBytes(StandardCharsets.UTF_8));

@@ -12,8 +12,8 @@ import org.flywaydb.core.api.FlywayException;
 import org.springframework.dao.DataAccessException;
 
 /**
- * What staff read from the query log, and their decisions on it. Reads first write out whatever is still
- * spooled, so a question just asked is already there.
+ * What staff read from the query log, and their decisions on it. Reads first write out
+ * whatever is still spooled, so a question just asked is already there.
  */
 public final class QueryLog {
 
@@ -47,12 +47,18 @@ public final class QueryLog {
 		return read(() -> repository.unanswered(filter));
 	}
 
-	/** Questions per day, rates, top intents and top unanswered questions, {@code from} to {@code to} inclusive. */
+	/**
+	 * Questions per day, rates, top intents and top unanswered questions, {@code from} to
+	 * {@code to} inclusive.
+	 */
 	public Overview overview(LocalDate from, LocalDate to) {
 		return overview(from, to, null);
 	}
 
-	/** The overview of one channel ({@code web}, {@code telegram}, …), or of all when {@code channel} is null. */
+	/**
+	 * The overview of one channel ({@code web}, {@code telegram}, …), or of all when
+	 * {@code channel} is null.
+	 */
 	public Overview overview(LocalDate from, LocalDate to, String channel) {
 		Objects.requireNonNull(from, "from");
 		Objects.requireNonNull(to, "to");
@@ -67,7 +73,8 @@ public final class QueryLog {
 
 	/**
 	 * Records what staff decided about a question (by its stored text).
-	 * @param intent the intent it was added to, for {@link ReviewStatus#ADDED}; otherwise null
+	 * @param intent the intent it was added to, for {@link ReviewStatus#ADDED}; otherwise
+	 * null
 	 */
 	public void review(String text, ReviewStatus status, String intent) {
 		Objects.requireNonNull(text, "text");
@@ -78,12 +85,18 @@ public final class QueryLog {
 		});
 	}
 
-	/** The pseudonymous users who asked any of {@code texts}, most recent first: the way into their conversations. */
+	/**
+	 * The pseudonymous users who asked any of {@code texts}, most recent first: the way
+	 * into their conversations.
+	 */
 	public List<String> askers(List<String> texts, int limit) {
 		return read(() -> repository.askers(texts, limit));
 	}
 
-	/** One pseudonymous user's questions in the order asked, normalised and redacted as stored. */
+	/**
+	 * One pseudonymous user's questions in the order asked, normalised and redacted as
+	 * stored.
+	 */
 	public List<Turn> conversation(String user) {
 		Objects.requireNonNull(user, "user");
 		return read(() -> repository.conversation(user, MAX_TURNS));
@@ -100,8 +113,10 @@ public final class QueryLog {
 
 	private <T> T read(Supplier<T> query) {
 		if (!writer.flush() && writer.databaseAway()) {
-			// the writer has just been refused: asking again would only wait for the pool's timeout twice more
-			throw new QueryLogUnavailableException(new java.sql.SQLTransientConnectionException("the database did not answer"));
+			// the writer has just been refused: asking again would only wait for the
+			// pool's timeout twice more
+			throw new QueryLogUnavailableException(
+					new java.sql.SQLTransientConnectionException("the database did not answer"));
 		}
 		try {
 			schema.ensureMigrated();

@@ -23,8 +23,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.util.StringUtils;
 
 /**
- * Wires the query log. The database is whatever {@code spring.datasource.url} names (PostgreSQL in production);
- * without one it is an H2 file in {@code bot.data-dir}, so that a plain {@code java -jar} needs nothing installed.
+ * Wires the query log. The database is whatever {@code spring.datasource.url} names
+ * (PostgreSQL in production); without one it is an H2 file in {@code bot.data-dir}, so
+ * that a plain {@code java -jar} needs nothing installed.
  */
 @Configuration(proxyBeanMethods = false)
 class QueryLogConfiguration {
@@ -47,14 +48,17 @@ class QueryLogConfiguration {
 	}
 
 	/**
-	 * The H2 file database in {@code dataDir}; the app closes it itself, after the spool is written. WRITE_DELAY=0:
-	 * H2 otherwise keeps commits in memory for up to a second, and the writer deletes a spool segment as soon as its
-	 * commit returns, so a {@code kill -9} in that second lost the questions (ProcessKillIT found about a hundred).
+	 * The H2 file database in {@code dataDir}; the app closes it itself, after the spool
+	 * is written. WRITE_DELAY=0: H2 otherwise keeps commits in memory for up to a second,
+	 * and the writer deletes a spool segment as soon as its commit returns, so a
+	 * {@code kill -9} in that second lost the questions (ProcessKillIT found about a
+	 * hundred).
 	 */
 	static String h2Url(Path dataDir) {
 		Path dir = dataDir.toAbsolutePath().normalize();
 		if (dir.toString().contains(";")) {
-			throw new IllegalArgumentException("bot.data-dir must not contain ';' (it becomes part of a JDBC URL): " + dir);
+			throw new IllegalArgumentException(
+					"bot.data-dir must not contain ';' (it becomes part of a JDBC URL): " + dir);
 		}
 		try {
 			Files.createDirectories(dir);
@@ -115,19 +119,24 @@ class QueryLogConfiguration {
 
 	@Bean
 	RetentionPurger retentionPurger(QueryLogRepository repository, SchemaGate gate, QueryLogSettings settings,
-			Clock clock, org.springframework.beans.factory.ObjectProvider<ScheduledJobs> jobs, SizeRetention sizeRetention) {
+			Clock clock, org.springframework.beans.factory.ObjectProvider<ScheduledJobs> jobs,
+			SizeRetention sizeRetention) {
 		return new RetentionPurger(repository, gate, settings.retention(), settings.purgeInterval(), clock,
 				jobs.getIfAvailable(() -> ScheduledJobs.IN_THIS_PROCESS), sizeRetention);
 	}
 
-	/** Reported in the main health as {@code queryLog}; deliberately not part of readiness (application.yml). */
+	/**
+	 * Reported in the main health as {@code queryLog}; deliberately not part of readiness
+	 * (application.yml).
+	 */
 	@Bean
 	QueryLogHealthIndicator queryLogHealthIndicator(QueryLogRepository repository, QueryLogWriter writer, Spool spool) {
 		return new QueryLogHealthIndicator(repository, writer, spool);
 	}
 
 	@Bean
-	MeterBinder queryLogMetrics(Spool spool, QueryRecorder recorder, QueryLogWriter writer, SizeRetention sizeRetention) {
+	MeterBinder queryLogMetrics(Spool spool, QueryRecorder recorder, QueryLogWriter writer,
+			SizeRetention sizeRetention) {
 		return registry -> {
 			Gauge.builder("querylog.spool.bytes", spool, Spool::pendingBytes)
 				.description("Query log entries waiting on disk for the database (the spool's depth)")

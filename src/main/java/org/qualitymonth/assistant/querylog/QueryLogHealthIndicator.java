@@ -5,9 +5,10 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 
 /**
- * The query log database, for the main health only: while it is away the assistant keeps answering and spools the
- * queries, so it is reported {@code DEGRADED} (HTTP 200), never DOWN, and is not part of readiness; taking the
- * assistant out of service would not bring the database back.
+ * The query log database, for the main health only: while it is away the assistant keeps
+ * answering and spools the queries, so it is reported {@code DEGRADED} (HTTP 200), never
+ * DOWN, and is not part of readiness; taking the assistant out of service would not bring
+ * the database back.
  */
 final class QueryLogHealthIndicator implements HealthIndicator {
 
@@ -26,8 +27,9 @@ final class QueryLogHealthIndicator implements HealthIndicator {
 	}
 
 	/**
-	 * While the writer's last attempt failed the answer is known without asking the database again, which would wait
-	 * for the pool's connection timeout (seconds) on every health request.
+	 * While the writer's last attempt failed the answer is known without asking the
+	 * database again, which would wait for the pool's connection timeout (seconds) on
+	 * every health request.
 	 */
 	@Override
 	public Health health() {

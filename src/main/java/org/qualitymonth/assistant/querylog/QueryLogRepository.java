@@ -32,8 +32,9 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The query log tables, in plain SQL that runs on H2 and PostgreSQL alike (schema: Flyway, {@code db/migration}).
- * Times are stored as instants; days are counted in the configured zone.
+ * The query log tables, in plain SQL that runs on H2 and PostgreSQL alike (schema:
+ * Flyway, {@code db/migration}). Times are stored as instants; days are counted in the
+ * configured zone.
  */
 final class QueryLogRepository {
 
@@ -64,7 +65,10 @@ final class QueryLogRepository {
 		this.zone = zone;
 	}
 
-	/** Writes spooled entries in one transaction; entries already stored (a replay) are skipped. */
+	/**
+	 * Writes spooled entries in one transaction; entries already stored (a replay) are
+	 * skipped.
+	 */
 	void store(List<SpoolEntry> entries) {
 		transaction.executeWithoutResult(status -> {
 			Map<String, SpoolEntry> questions = new LinkedHashMap<>();
@@ -94,7 +98,8 @@ final class QueryLogRepository {
 								Types.VARCHAR });
 			}
 			if (!ratings.isEmpty()) {
-				// a rating of a reply that was never logged (a button press, a made-up id) changes nothing
+				// a rating of a reply that was never logged (a button press, a made-up
+				// id) changes nothing
 				batch.batchUpdate("UPDATE query_log SET helpful = ?, rated_at = ? WHERE id = ?", ratings,
 						new int[] { Types.BOOLEAN, Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR });
 			}
@@ -102,8 +107,9 @@ final class QueryLogRepository {
 	}
 
 	/**
-	 * Drops pooled connections after a failure: not every driver marks a connection broken by a database restart
-	 * in a way the pool recognises (H2's "session closed"), and a pool that keeps handing them out never recovers.
+	 * Drops pooled connections after a failure: not every driver marks a connection
+	 * broken by a database restart in a way the pool recognises (H2's "session closed"),
+	 * and a pool that keeps handing them out never recovers.
 	 */
 	void discardConnections() {
 		if (dataSource instanceof HikariDataSource hikari && hikari.getHikariPoolMXBean() != null) {
@@ -112,8 +118,8 @@ final class QueryLogRepository {
 	}
 
 	/**
-	 * Gives an embedded H2 file back the space of old page versions, for at most {@code maxMillis} (H2Compaction);
-	 * PostgreSQL's autovacuum does this itself.
+	 * Gives an embedded H2 file back the space of old page versions, for at most
+	 * {@code maxMillis} (H2Compaction); PostgreSQL's autovacuum does this itself.
 	 */
 	void compactStorage(int maxMillis) {
 		try {
@@ -145,9 +151,10 @@ final class QueryLogRepository {
 		String from = " FROM query_log q LEFT JOIN query_review r ON r.question = q.question WHERE " + where;
 		long total = jdbc.sql("SELECT COUNT(DISTINCT q.question)" + from).params(params).query(Long.class).single();
 		params.put("limit", filter.limit());
-		List<Group> groups = jdbc.sql("SELECT q.question, COUNT(*) AS asked, MIN(q.asked_at) AS first_seen,"
-				+ " MAX(q.asked_at) AS last_seen, MAX(r.status) AS status, MAX(r.intent) AS intent" + from
-				+ " GROUP BY q.question ORDER BY asked DESC, last_seen DESC, q.question LIMIT :limit")
+		List<Group> groups = jdbc
+			.sql("SELECT q.question, COUNT(*) AS asked, MIN(q.asked_at) AS first_seen,"
+					+ " MAX(q.asked_at) AS last_seen, MAX(r.status) AS status, MAX(r.intent) AS intent" + from
+					+ " GROUP BY q.question ORDER BY asked DESC, last_seen DESC, q.question LIMIT :limit")
 			.params(params)
 			.query((rs, n) -> group(rs))
 			.list();
@@ -158,10 +165,14 @@ final class QueryLogRepository {
 		return overview(from, to, top, null);
 	}
 
-	/** The overview of one channel's questions, or of all of them when {@code channel} is null. */
+	/**
+	 * The overview of one channel's questions, or of all of them when {@code channel} is
+	 * null.
+	 */
 	Overview overview(LocalDate from, LocalDate to, int top, String channel) {
 		Map<String, Object> params = new HashMap<>();
-		String range = " FROM query_log q WHERE " + askedConditions(from, to, params) + channelCondition(channel, params);
+		String range = " FROM query_log q WHERE " + askedConditions(from, to, params)
+				+ channelCondition(channel, params);
 		Map<LocalDate, long[]> perDay = new LinkedHashMap<>();
 		for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
 			perDay.put(d, new long[3]);
@@ -181,8 +192,8 @@ final class QueryLogRepository {
 			});
 		List<Overview.Day> days = perDay.entrySet()
 			.stream()
-			.map(e -> new Overview.Day(e.getKey(), e.getValue()[0] + e.getValue()[1] + e.getValue()[2],
-					e.getValue()[0], e.getValue()[1], e.getValue()[2]))
+			.map(e -> new Overview.Day(e.getKey(), e.getValue()[0] + e.getValue()[1] + e.getValue()[2], e.getValue()[0],
+					e.getValue()[1], e.getValue()[2]))
 			.toList();
 		long answered = days.stream().mapToLong(Overview.Day::answered).sum();
 		long suggested = days.stream().mapToLong(Overview.Day::suggested).sum();
@@ -224,18 +235,23 @@ final class QueryLogRepository {
 		if (texts.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql("SELECT q.user_hash, MAX(q.asked_at) AS last_asked FROM query_log q WHERE q.question IN (:texts)"
-				+ " AND q.user_hash IS NOT NULL GROUP BY q.user_hash ORDER BY last_asked DESC LIMIT :limit")
+		return jdbc
+			.sql("SELECT q.user_hash, MAX(q.asked_at) AS last_asked FROM query_log q WHERE q.question IN (:texts)"
+					+ " AND q.user_hash IS NOT NULL GROUP BY q.user_hash ORDER BY last_asked DESC LIMIT :limit")
 			.param("texts", texts.subList(0, Math.min(texts.size(), IN_CHUNK)))
 			.param("limit", limit)
 			.query((rs, n) -> rs.getString(1))
 			.list();
 	}
 
-	/** One pseudonymous user's questions in the order asked (texts as stored: normalised and redacted). */
+	/**
+	 * One pseudonymous user's questions in the order asked (texts as stored: normalised
+	 * and redacted).
+	 */
 	List<Turn> conversation(String user, int limit) {
-		return jdbc.sql("SELECT q.asked_at, q.channel, q.question, q.outcome, q.intent, q.helpful FROM query_log q"
-				+ " WHERE q.user_hash = :user ORDER BY q.asked_at, q.id LIMIT :limit")
+		return jdbc
+			.sql("SELECT q.asked_at, q.channel, q.question, q.outcome, q.intent, q.helpful FROM query_log q"
+					+ " WHERE q.user_hash = :user ORDER BY q.asked_at, q.id LIMIT :limit")
 			.param("user", user)
 			.param("limit", limit)
 			.query((rs, n) -> new Turn(local(rs.getObject(1, OffsetDateTime.class)), rs.getString(2), rs.getString(3),
@@ -255,7 +271,8 @@ final class QueryLogRepository {
 		String update = "UPDATE query_review SET status = :status, intent = :intent, updated_at = :at WHERE question = :q";
 		if (jdbc.sql(update).params(all).update() == 0) {
 			try {
-				jdbc.sql("INSERT INTO query_review (question, status, intent, updated_at) VALUES (:q, :status, :intent, :at)")
+				jdbc.sql(
+						"INSERT INTO query_review (question, status, intent, updated_at) VALUES (:q, :status, :intent, :at)")
 					.params(all)
 					.update();
 			}
@@ -265,17 +282,22 @@ final class QueryLogRepository {
 		}
 	}
 
-	/** Deletes questions asked before {@code cutoff}, and staff decisions on questions no longer in the log. */
+	/**
+	 * Deletes questions asked before {@code cutoff}, and staff decisions on questions no
+	 * longer in the log.
+	 */
 	int purge(Instant cutoff) {
 		int deleted = jdbc.sql("DELETE FROM query_log WHERE asked_at < :cutoff").param("cutoff", utc(cutoff)).update();
-		jdbc.sql("DELETE FROM query_review WHERE NOT EXISTS (SELECT 1 FROM query_log q WHERE q.question = query_review.question)")
+		jdbc.sql(
+				"DELETE FROM query_review WHERE NOT EXISTS (SELECT 1 FROM query_log q WHERE q.question = query_review.question)")
 			.update();
 		return deleted;
 	}
 
 	/**
-	 * What the question table and its indexes take, as the database counts it: H2's pages in use (the file may hold
-	 * free space on top, which it reuses), PostgreSQL's relation size.
+	 * What the question table and its indexes take, as the database counts it: H2's pages
+	 * in use (the file may hold free space on top, which it reuses), PostgreSQL's
+	 * relation size.
 	 */
 	long sizeBytes() {
 		String sql = h2() ? "SELECT DISK_SPACE_USED('QUERY_LOG')" : "SELECT pg_total_relation_size('query_log')";
@@ -287,12 +309,16 @@ final class QueryLogRepository {
 		return jdbc.sql("SELECT COUNT(*) FROM query_log").query(Long.class).single();
 	}
 
-	/** Deletes the {@code rows} questions asked first, in chunks so that no transaction holds the table for long. */
+	/**
+	 * Deletes the {@code rows} questions asked first, in chunks so that no transaction
+	 * holds the table for long.
+	 */
 	long deleteOldest(long rows) {
 		long deleted = 0;
 		while (deleted < rows) {
 			int chunk = (int) Math.min(DELETE_CHUNK, rows - deleted);
-			int n = jdbc.sql("DELETE FROM query_log WHERE id IN (SELECT id FROM query_log ORDER BY asked_at, id LIMIT :n)")
+			int n = jdbc
+				.sql("DELETE FROM query_log WHERE id IN (SELECT id FROM query_log ORDER BY asked_at, id LIMIT :n)")
 				.param("n", chunk)
 				.update();
 			if (n == 0) {
@@ -306,12 +332,14 @@ final class QueryLogRepository {
 	private boolean h2() {
 		Boolean h2 = isH2;
 		if (h2 == null) {
-			h2 = jdbc.sql("SELECT 1").query((rs, n) -> rs.getStatement()
-				.getConnection()
-				.getMetaData()
-				.getDatabaseProductName()
-				.toLowerCase(Locale.ROOT)
-				.contains("h2")).single();
+			h2 = jdbc.sql("SELECT 1")
+				.query((rs, n) -> rs.getStatement()
+					.getConnection()
+					.getMetaData()
+					.getDatabaseProductName()
+					.toLowerCase(Locale.ROOT)
+					.contains("h2"))
+				.single();
 			isH2 = h2;
 		}
 		return h2;
@@ -383,7 +411,8 @@ final class QueryLogRepository {
 			List<UnansweredGroup.IntentShare> top = sums.getOrDefault(g.text(), Map.of())
 				.entrySet()
 				.stream()
-				.map(e -> new UnansweredGroup.IntentShare(e.getKey(), Math.round(e.getValue() / g.count() * 10_000) / 10_000.0))
+				.map(e -> new UnansweredGroup.IntentShare(e.getKey(),
+						Math.round(e.getValue() / g.count() * 10_000) / 10_000.0))
 				.sorted(Comparator.comparingDouble(UnansweredGroup.IntentShare::probability)
 					.reversed()
 					.thenComparing(UnansweredGroup.IntentShare::intent))
@@ -396,12 +425,16 @@ final class QueryLogRepository {
 
 	private Group group(ResultSet rs) throws SQLException {
 		String status = rs.getString("status");
-		return new Group(rs.getString("question"), rs.getLong("asked"), local(rs.getObject("first_seen", OffsetDateTime.class)),
+		return new Group(rs.getString("question"), rs.getLong("asked"),
+				local(rs.getObject("first_seen", OffsetDateTime.class)),
 				local(rs.getObject("last_seen", OffsetDateTime.class)),
 				status == null ? ReviewStatus.NEW : ReviewStatus.parse(status), rs.getString("intent"));
 	}
 
-	/** {@code intent=probability} pairs separated by spaces, as {@link QueryRecorder} writes them. */
+	/**
+	 * {@code intent=probability} pairs separated by spaces, as {@link QueryRecorder}
+	 * writes them.
+	 */
 	static Map<String, Double> parseCandidates(String candidates) {
 		Map<String, Double> parsed = new LinkedHashMap<>();
 		if (candidates == null || candidates.isBlank()) {
@@ -438,8 +471,8 @@ final class QueryLogRepository {
 		return instant.atOffset(ZoneOffset.UTC);
 	}
 
-	private record Group(String text, long count, OffsetDateTime firstSeen, OffsetDateTime lastSeen, ReviewStatus status,
-			String intent) {
+	private record Group(String text, long count, OffsetDateTime firstSeen, OffsetDateTime lastSeen,
+			ReviewStatus status, String intent) {
 	}
 
 }

@@ -17,9 +17,10 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.transaction.TransactionException;
 
 /**
- * Moves spooled entries into the database in the background, a segment per transaction, oldest first. While
- * the database is away the segments stay where they are and are retried every flush interval; a segment is
- * deleted only once committed. Starts by replaying whatever a previous run left behind.
+ * Moves spooled entries into the database in the background, a segment per transaction,
+ * oldest first. While the database is away the segments stay where they are and are
+ * retried every flush interval; a segment is deleted only once committed. Starts by
+ * replaying whatever a previous run left behind.
  */
 final class QueryLogWriter implements SmartLifecycle {
 
@@ -39,7 +40,10 @@ final class QueryLogWriter implements SmartLifecycle {
 
 	private volatile boolean spoolFailing;
 
-	/** How often the embedded database's file is compacted while questions arrive, and for how long at most. */
+	/**
+	 * How often the embedded database's file is compacted while questions arrive, and for
+	 * how long at most.
+	 */
 	static final Duration COMPACT_EVERY = Duration.ofSeconds(10);
 
 	static final int COMPACT_MILLIS = 200;
@@ -69,7 +73,10 @@ final class QueryLogWriter implements SmartLifecycle {
 		executor.scheduleWithFixedDelay(this::flush, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
-	/** Writes everything spooled so far; returns false (and keeps it spooled) when the database is away. */
+	/**
+	 * Writes everything spooled so far; returns false (and keeps it spooled) when the
+	 * database is away.
+	 */
 	boolean flush() {
 		try {
 			drain();
@@ -100,7 +107,10 @@ final class QueryLogWriter implements SmartLifecycle {
 		}
 	}
 
-	/** Segments first, then the one being appended to: rotation waits until the backlog is gone. */
+	/**
+	 * Segments first, then the one being appended to: rotation waits until the backlog is
+	 * gone.
+	 */
 	private void drain() throws IOException {
 		synchronized (drainLock) {
 			if (spool.pendingBytes() == 0) {
@@ -131,8 +141,9 @@ final class QueryLogWriter implements SmartLifecycle {
 	}
 
 	/**
-	 * A batch the database refuses while it is up holds an entry it will never take: write the others one by one
-	 * and set that one aside, rather than block the log behind it.
+	 * A batch the database refuses while it is up holds an entry it will never take:
+	 * write the others one by one and set that one aside, rather than block the log
+	 * behind it.
 	 */
 	private void store(List<SpoolEntry> entries) throws IOException {
 		try {
@@ -159,8 +170,9 @@ final class QueryLogWriter implements SmartLifecycle {
 	}
 
 	/**
-	 * The entry breaks a constraint (too long, missing value): retrying it would fail the same way. Anything else
-	 * (a missing table, a broken connection) is the database's state, and the entry waits for it to be fixed.
+	 * The entry breaks a constraint (too long, missing value): retrying it would fail the
+	 * same way. Anything else (a missing table, a broken connection) is the database's
+	 * state, and the entry waits for it to be fixed.
 	 */
 	private static boolean refusedForGood(DataAccessException ex) {
 		return ex instanceof DataIntegrityViolationException;
@@ -197,7 +209,10 @@ final class QueryLogWriter implements SmartLifecycle {
 		return executor != null;
 	}
 
-	/** Starts before and stops after the web server, so that no reply finds the spool closed. */
+	/**
+	 * Starts before and stops after the web server, so that no reply finds the spool
+	 * closed.
+	 */
 	@Override
 	public int getPhase() {
 		return 0;

@@ -13,9 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hears every reply and rating and appends it, redacted and pseudonymous, to the spool. That append is all
- * that happens on the answering thread (no database, no fsync; {@link QueryLogWriter} does the rest in the
- * background), and nothing here ever throws at the caller.
+ * Hears every reply and rating and appends it, redacted and pseudonymous, to the spool.
+ * That append is all that happens on the answering thread (no database, no fsync;
+ * {@link QueryLogWriter} does the rest in the background), and nothing here ever throws
+ * at the caller.
  */
 final class QueryRecorder implements ConversationListener {
 
@@ -90,14 +91,16 @@ final class QueryRecorder implements ConversationListener {
 			recorded.incrementAndGet();
 		}
 		else if (dropped.incrementAndGet() % 1000 == 1) {
-			log.warn("Query log spool {} is full or not writable: {} record(s) dropped so far (bot.query-log.spool-limit)",
+			log.warn(
+					"Query log spool {} is full or not writable: {} record(s) dropped so far (bot.query-log.spool-limit)",
 					spool.directory(), dropped.get());
 		}
 	}
 
 	private void fail(RuntimeException ex) {
 		dropped.incrementAndGet();
-		// the exception may quote the question; its type and origin are enough to find the bug
+		// the exception may quote the question; its type and origin are enough to find
+		// the bug
 		StackTraceElement at = ex.getStackTrace().length > 0 ? ex.getStackTrace()[0] : null;
 		log.warn("Could not record a query: {} at {}", ex.getClass().getName(), at);
 	}

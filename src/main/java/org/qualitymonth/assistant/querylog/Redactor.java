@@ -9,10 +9,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Masks personal numbers and addresses in a citizen's text before it is stored or logged: resident ID numbers
- * (only those with a valid GB 11643 check digit, so that other long numbers survive), bank card numbers (only
- * those passing the Luhn check), mainland mobile numbers and e-mail addresses. Enough is kept for staff to see
- * what kind of thing was there ({@code 138****5678}).
+ * Masks personal numbers and addresses in a citizen's text before it is stored or logged:
+ * resident ID numbers (only those with a valid GB 11643 check digit, so that other long
+ * numbers survive), bank card numbers (only those passing the Luhn check), mainland
+ * mobile numbers and e-mail addresses. Enough is kept for staff to see what kind of thing
+ * was there ({@code 138****5678}).
  */
 public final class Redactor {
 
@@ -37,7 +38,10 @@ public final class Redactor {
 
 	private final Set<String> publicEmails;
 
-	/** @param publicEmails published addresses (such as the notice's contact) that are left as they are */
+	/**
+	 * @param publicEmails published addresses (such as the notice's contact) that are
+	 * left as they are
+	 */
 	public Redactor(Collection<String> publicEmails) {
 		this.publicEmails = publicEmails.stream()
 			.map(e -> e.strip().toLowerCase(Locale.ROOT))
@@ -66,7 +70,10 @@ public final class Redactor {
 		});
 	}
 
-	/** True for 18 characters whose last one is the GB 11643 (ISO 7064 MOD 11-2) check of the first 17. */
+	/**
+	 * True for 18 characters whose last one is the GB 11643 (ISO 7064 MOD 11-2) check of
+	 * the first 17.
+	 */
 	static boolean isResidentId(String id) {
 		if (id.length() != 18) {
 			return false;

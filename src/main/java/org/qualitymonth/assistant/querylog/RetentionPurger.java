@@ -14,9 +14,10 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 
 /**
- * Deletes queries older than {@code bot.query-log.retention}, shortly after start and then on a schedule; and every
- * minute the oldest queries beyond {@code bot.query-log.max-size} ({@link SizeRetention}), since at campaign traffic
- * the log can outgrow its disk well within one purge interval.
+ * Deletes queries older than {@code bot.query-log.retention}, shortly after start and
+ * then on a schedule; and every minute the oldest queries beyond
+ * {@code bot.query-log.max-size} ({@link SizeRetention}), since at campaign traffic the
+ * log can outgrow its disk well within one purge interval.
  */
 final class RetentionPurger implements SmartLifecycle {
 
@@ -70,7 +71,10 @@ final class RetentionPurger implements SmartLifecycle {
 		return deleted;
 	}
 
-	/** Deletes the oldest queries while the log is over {@code bot.query-log.max-size}; returns how many. */
+	/**
+	 * Deletes the oldest queries while the log is over {@code bot.query-log.max-size};
+	 * returns how many.
+	 */
 	long enforceSize() {
 		schema.ensureMigrated();
 		return sizeRetention.enforce();
@@ -78,7 +82,8 @@ final class RetentionPurger implements SmartLifecycle {
 
 	private void enforceSizeQuietly() {
 		try {
-			// like the purge: once per check interval across the replicas that share the database
+			// like the purge: once per check interval across the replicas that share the
+			// database
 			if (!jobs.due("querylog-size", SIZE_CHECK_INTERVAL)) {
 				return;
 			}
@@ -94,7 +99,8 @@ final class RetentionPurger implements SmartLifecycle {
 
 	private void purgeQuietly() {
 		try {
-			// replicas share the database: one purge per interval is enough, whichever replica runs it
+			// replicas share the database: one purge per interval is enough, whichever
+			// replica runs it
 			if (!jobs.due("querylog-retention", interval)) {
 				return;
 			}

@@ -18,7 +18,10 @@ public enum ReviewStatus {
 		return name().toLowerCase(Locale.ROOT);
 	}
 
-	/** Parses {@code new}, {@code reviewed}, {@code ignored} or {@code added}, in any case. */
+	/**
+	 * Parses {@code new}, {@code reviewed}, {@code ignored} or {@code added}, in any
+	 * case.
+	 */
 	public static ReviewStatus parse(String code) {
 		for (ReviewStatus status : values()) {
 			if (status.name().equalsIgnoreCase(code == null ? "" : code.strip())) {

@@ -11,9 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the Flyway migrations at start-up, unless the database cannot be reached: then the assistant starts
- * anyway (answering does not need the log) and the migrations run as soon as the database is back. Any other
- * migration failure still stops start-up.
+ * Runs the Flyway migrations at start-up, unless the database cannot be reached: then the
+ * assistant starts anyway (answering does not need the log) and the migrations run as
+ * soon as the database is back. Any other migration failure still stops start-up.
  */
 final class SchemaGate {
 

@@ -6,16 +6,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Retention by size ({@code bot.query-log.max-size}): when the query log takes more than the limit, the oldest
- * questions go first, down to nine tenths of it, so that a campaign's traffic cannot fill the disk long before the
- * retention by age applies. How many rows to delete is estimated from the average row, since the database reports
- * its size, not each row's.
+ * Retention by size ({@code bot.query-log.max-size}): when the query log takes more than
+ * the limit, the oldest questions go first, down to nine tenths of it, so that a
+ * campaign's traffic cannot fill the disk long before the retention by age applies. How
+ * many rows to delete is estimated from the average row, since the database reports its
+ * size, not each row's.
  */
 final class SizeRetention {
 
 	private static final Logger log = LoggerFactory.getLogger(SizeRetention.class);
 
-	/** Room left below the limit after a purge, so the next batches do not start another one at once. */
+	/**
+	 * Room left below the limit after a purge, so the next batches do not start another
+	 * one at once.
+	 */
 	static final double TARGET_SHARE = 0.9;
 
 	private final QueryLogRepository repository;
@@ -29,7 +33,10 @@ final class SizeRetention {
 		this.maxBytes = maxBytes;
 	}
 
-	/** Deletes the oldest questions while the log is over the limit; returns how many were deleted. */
+	/**
+	 * Deletes the oldest questions while the log is over the limit; returns how many were
+	 * deleted.
+	 */
 	long enforce() {
 		long size = repository.sizeBytes();
 		if (size <= maxBytes) {
@@ -47,7 +54,10 @@ final class SizeRetention {
 		return deleted;
 	}
 
-	/** Questions deleted to keep the log under the limit since start-up (the {@code querylog.purged.size} metric). */
+	/**
+	 * Questions deleted to keep the log under the limit since start-up (the
+	 * {@code querylog.purged.size} metric).
+	 */
 	long purged() {
 		return purged.get();
 	}

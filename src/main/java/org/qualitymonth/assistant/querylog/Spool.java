@@ -23,10 +23,11 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The durable local buffer between answering and the database: append-only segment files of JSON lines
- * under {@code <data-dir>/querylog-spool}. An entry is written to the operating system (no fsync per entry)
- * before the citizen gets the reply, so a killed process loses nothing; a segment is deleted only after the
- * database has committed it. Whatever is found here at start-up is replayed.
+ * The durable local buffer between answering and the database: append-only segment files
+ * of JSON lines under {@code <data-dir>/querylog-spool}. An entry is written to the
+ * operating system (no fsync per entry) before the citizen gets the reply, so a killed
+ * process loses nothing; a segment is deleted only after the database has committed it.
+ * Whatever is found here at start-up is replayed.
  */
 final class Spool implements AutoCloseable {
 
@@ -64,7 +65,8 @@ final class Spool implements AutoCloseable {
 		this.limitBytes = limitBytes;
 		try {
 			Files.createDirectories(directory);
-			lockFile = FileChannel.open(directory.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+			lockFile = FileChannel.open(directory.resolve(".lock"), StandardOpenOption.CREATE,
+					StandardOpenOption.WRITE);
 			lock = lockOrNull(lockFile);
 			if (lock == null) {
 				lockFile.close();
@@ -84,9 +86,10 @@ final class Spool implements AutoCloseable {
 	}
 
 	/**
-	 * Writes the entry; false when the spool is full or the disk refused it (the entry is then dropped). The JSON is
-	 * made before taking the lock, and nothing under the lock waits for the disk, so answering threads queue only for
-	 * the write into the page cache.
+	 * Writes the entry; false when the spool is full or the disk refused it (the entry is
+	 * then dropped). The JSON is made before taking the lock, and nothing under the lock
+	 * waits for the disk, so answering threads queue only for the write into the page
+	 * cache.
 	 */
 	boolean append(SpoolEntry entry) {
 		byte[] line = line(entry);
@@ -108,14 +111,18 @@ final class Spool implements AutoCloseable {
 			}
 			catch (IOException ex) {
 				log.warn("Cannot write to the query log spool {}: {}", currentPath, ex.toString());
-				// a half-written line must not run into the next entry: continue in a fresh segment
+				// a half-written line must not run into the next entry: continue in a
+				// fresh segment
 				startNewSegment();
 				return false;
 			}
 		}
 	}
 
-	/** Forces what was appended to the disk; appends go on meanwhile (a FileChannel may be forced while written). */
+	/**
+	 * Forces what was appended to the disk; appends go on meanwhile (a FileChannel may be
+	 * forced while written).
+	 */
 	void sync() throws IOException {
 		FileChannel channel;
 		synchronized (this) {
@@ -132,8 +139,9 @@ final class Spool implements AutoCloseable {
 	}
 
 	/**
-	 * Closes the current segment if it holds anything, so that it can be written to the database. Appends move to the
-	 * next segment at once; the closed one is forced to the disk after the lock is released.
+	 * Closes the current segment if it holds anything, so that it can be written to the
+	 * database. Appends move to the next segment at once; the closed one is forced to the
+	 * disk after the lock is released.
 	 */
 	void rotate() throws IOException {
 		FileChannel full;
@@ -147,7 +155,8 @@ final class Spool implements AutoCloseable {
 				openNext();
 			}
 			catch (IOException ex) {
-				// the full segment is still drained (it is no longer the current path); the next append retries
+				// the full segment is still drained (it is no longer the current path);
+				// the next append retries
 				full.close();
 				throw ex;
 			}
@@ -161,12 +170,17 @@ final class Spool implements AutoCloseable {
 		syncDirectory();
 	}
 
-	/** Segments waiting for the database, oldest first, without the one being appended to. */
+	/**
+	 * Segments waiting for the database, oldest first, without the one being appended to.
+	 */
 	synchronized List<Path> closedSegments() throws IOException {
 		return segments().stream().filter(p -> !p.equals(currentPath)).toList();
 	}
 
-	/** The entries of a closed segment; lines that cannot be read (a write cut short by a crash) are skipped. */
+	/**
+	 * The entries of a closed segment; lines that cannot be read (a write cut short by a
+	 * crash) are skipped.
+	 */
 	List<SpoolEntry> read(Path segment) throws IOException {
 		List<SpoolEntry> entries = new ArrayList<>();
 		List<String> lines = Files.readAllLines(segment, StandardCharsets.UTF_8);
@@ -192,7 +206,10 @@ final class Spool implements AutoCloseable {
 		pendingBytes -= size;
 	}
 
-	/** Keeps entries the database refuses for good, so that they are neither lost nor retried forever. */
+	/**
+	 * Keeps entries the database refuses for good, so that they are neither lost nor
+	 * retried forever.
+	 */
 	synchronized void reject(SpoolEntry entry) throws IOException {
 		Files.write(directory.resolve(REJECTED), line(entry), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
 	}
@@ -247,7 +264,8 @@ final class Spool implements AutoCloseable {
 			}
 		}
 		catch (IOException ignored) {
-			// closing a channel that just failed may fail too; the next segment is what matters
+			// closing a channel that just failed may fail too; the next segment is what
+			// matters
 		}
 		current = null;
 		try {
@@ -266,13 +284,17 @@ final class Spool implements AutoCloseable {
 		currentBytes = 0;
 	}
 
-	/** Makes the directory entries of new segments survive a crash too; called outside the append lock. */
+	/**
+	 * Makes the directory entries of new segments survive a crash too; called outside the
+	 * append lock.
+	 */
 	private void syncDirectory() {
 		try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
 			dir.force(true);
 		}
 		catch (IOException ignored) {
-			// not every file system lets a directory be synced; the data itself is synced on rotate
+			// not every file system lets a directory be synced; the data itself is synced
+			// on rotate
 		}
 	}
 

@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One line of the spool: a question and its reply ({@link Kind#QUESTION}), or a citizen's rating of a reply
- * ({@link Kind#FEEDBACK}). Text is already redacted and the user already pseudonymous when an entry is made.
+ * One line of the spool: a question and its reply ({@link Kind#QUESTION}), or a citizen's
+ * rating of a reply ({@link Kind#FEEDBACK}). Text is already redacted and the user
+ * already pseudonymous when an entry is made.
  *
  * @param kind what happened
  * @param id the reply id
@@ -16,7 +17,8 @@ import java.util.Objects;
  * @param outcome answered, suggested or declined (questions only)
  * @param intent the intent answered with, or null
  * @param confidence the classifier's probability for the best intent
- * @param candidates the top candidate intents as {@code intent=probability} separated by spaces
+ * @param candidates the top candidate intents as {@code intent=probability} separated by
+ * spaces
  * @param knowledgeVersion version of the knowledge base that answered
  * @param helpful the rating (feedback only)
  */

@@ -11,5 +11,6 @@ import java.time.OffsetDateTime;
  * @param intent the intent answered with, or null
  * @param helpful the citizen's 👍 (true) or 👎 (false), or null
  */
-public record Turn(OffsetDateTime askedAt, String channel, String text, String outcome, String intent, Boolean helpful) {
+public record Turn(OffsetDateTime askedAt, String channel, String text, String outcome, String intent,
+		Boolean helpful) {
 }

@@ -8,8 +8,9 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 
 /**
- * The first load of the intent files, started when this bean is created and awaited once the
- * context is up: training overlaps the rest of start-up, and invalid files still stop the app.
+ * The first load of the intent files, started when this bean is created and awaited once
+ * the context is up: training overlaps the rest of start-up, and invalid files still stop
+ * the app.
  */
 final class InitialKnowledgeLoad implements ApplicationRunner {
 
@@ -25,9 +26,9 @@ final class InitialKnowledgeLoad implements ApplicationRunner {
 	@Override
 	public void run(ApplicationArguments args) {
 		if (!loaded.join()) {
-			throw new IllegalStateException("The intent files in " + reloader.directory().toAbsolutePath()
-					+ " are invalid:\n" + String.join("\n",
-							reloader.status().lastError().problems().stream().map(Problem::toString).toList()));
+			throw new IllegalStateException(
+					"The intent files in " + reloader.directory().toAbsolutePath() + " are invalid:\n" + String
+						.join("\n", reloader.status().lastError().problems().stream().map(Problem::toString).toList()));
 		}
 	}
 

@@ -20,13 +20,17 @@ import org.qualitymonth.assistant.nlu.NluSettings;
 import org.springframework.context.support.MessageSourceAccessor;
 
 /**
- * The staff tools, run from the built jar without starting the server:
- * {@code validate}, {@code chat} and {@code eval}, plus {@code help}. Options: {@code --intents=DIR},
- * {@code --notice=FILE}, {@code --tests=DIR}, {@code --folds=N}, {@code --strict} (validate: warnings fail too).
+ * The staff tools, run from the built jar without starting the server: {@code validate},
+ * {@code chat} and {@code eval}, plus {@code help}. Options: {@code --intents=DIR},
+ * {@code --notice=FILE}, {@code --tests=DIR}, {@code --folds=N}, {@code --strict}
+ * (validate: warnings fail too).
  */
 public final class StaffCommands {
 
-	/** The CLI runs without Spring, so its texts come from the core's stand-alone message source. */
+	/**
+	 * The CLI runs without Spring, so its texts come from the core's stand-alone message
+	 * source.
+	 */
 	private static final MessageSourceAccessor TEXTS = new MessageSourceAccessor(StandaloneAssistant.messages(),
 			Locale.SIMPLIFIED_CHINESE);
 
@@ -44,9 +48,10 @@ public final class StaffCommands {
 	}
 
 	/**
-	 * Whether the command line is for the staff tools rather than the server. The server takes no
-	 * words, only {@code --name=value} settings; any word (a tool, {@code help}, or a typo of one)
-	 * must never start it, or a mistyped command opens a port and holds it.
+	 * Whether the command line is for the staff tools rather than the server. The server
+	 * takes no words, only {@code --name=value} settings; any word (a tool, {@code help},
+	 * or a typo of one) must never start it, or a mistyped command opens a port and holds
+	 * it.
 	 */
 	public static boolean handles(String[] args) {
 		return args.length > 0 && (HELP.contains(args[0]) || !args[0].startsWith("-"));
@@ -98,7 +103,8 @@ public final class StaffCommands {
 						return 1;
 					}
 				}
-				case "chat" -> new TerminalChat(StandaloneAssistant.chatService(kb, NluSettings.defaults()), out).run(in);
+				case "chat" ->
+					new TerminalChat(StandaloneAssistant.chatService(kb, NluSettings.defaults()), out).run(in);
 				default -> EvaluationCommand.run(intents, notice,
 						Path.of(options.getOrDefault("tests", "src/test/resources/eval")),
 						Integer.parseInt(options.getOrDefault("folds", "5")), NluSettings.defaults(), out);
@@ -132,13 +138,19 @@ public final class StaffCommands {
 		return options;
 	}
 
-	/** The tools print their own report; library chatter (OpenNLP's training passes) would bury it. */
+	/**
+	 * The tools print their own report; library chatter (OpenNLP's training passes) would
+	 * bury it.
+	 */
 	private static void quietLibraries() {
 		((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
 			.setLevel(ch.qos.logback.classic.Level.WARN);
 	}
 
-	/** The tool a typo most likely meant ({@code validat}, {@code chta}), or null when none is close. */
+	/**
+	 * The tool a typo most likely meant ({@code validat}, {@code chta}), or null when
+	 * none is close.
+	 */
 	static String closest(String typed) {
 		String best = null;
 		int bestDistance = 3;

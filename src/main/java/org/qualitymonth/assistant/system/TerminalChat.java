@@ -16,13 +16,17 @@ import org.qualitymonth.assistant.nlu.Outcome;
 import org.springframework.context.support.MessageSourceAccessor;
 
 /**
- * {@code chat}: the conversation as a citizen sees it on the chat page (answer, source, choices), with
- * the choices numbered so that typing a number presses that button. One line of engine detail
- * (outcome, intent, confidence) is shown apart, for staff checking an edit.
+ * {@code chat}: the conversation as a citizen sees it on the chat page (answer, source,
+ * choices), with the choices numbered so that typing a number presses that button. One
+ * line of engine detail (outcome, intent, confidence) is shown apart, for staff checking
+ * an edit.
  */
 final class TerminalChat {
 
-	/** The CLI runs without Spring, so its texts come from the core's stand-alone message source. */
+	/**
+	 * The CLI runs without Spring, so its texts come from the core's stand-alone message
+	 * source.
+	 */
 	private static final MessageSourceAccessor TEXTS = new MessageSourceAccessor(StandaloneAssistant.messages(),
 			Locale.SIMPLIFIED_CHINESE);
 
@@ -76,7 +80,10 @@ final class TerminalChat {
 		}
 		list("cli.chat.related", reply.related(), numbered);
 		offered = List.copyOf(numbered);
-		out.println(TEXTS.getMessage("cli.chat.detail", new Object[] { reply.outcome().name().toLowerCase(java.util.Locale.ROOT), String.valueOf(reply.intent()), String.format(java.util.Locale.ROOT, "%.3f", reply.confidence()) }));
+		out.println(TEXTS.getMessage("cli.chat.detail",
+				new Object[] { reply.outcome().name().toLowerCase(java.util.Locale.ROOT),
+						String.valueOf(reply.intent()),
+						String.format(java.util.Locale.ROOT, "%.3f", reply.confidence()) }));
 	}
 
 	private void list(String headingKey, List<Choice> choices, List<Choice> numbered) {
@@ -91,7 +98,8 @@ final class TerminalChat {
 	}
 
 	private void prompt() {
-		out.print(offered.isEmpty() ? "> " : TEXTS.getMessage("cli.chat.pick", new Object[] { offered.size() }) + " > ");
+		out.print(
+				offered.isEmpty() ? "> " : TEXTS.getMessage("cli.chat.pick", new Object[] { offered.size() }) + " > ");
 		out.flush();
 	}
 

@@ -15,12 +15,16 @@ import org.qualitymonth.assistant.knowledge.WorkbookImport;
 import org.springframework.context.support.MessageSourceAccessor;
 
 /**
- * {@code validate intents.xlsx} and {@code import intents.xlsx}: the workbook exported from the admin API, checked
- * like the intent files and, for import, written into them. A running assistant picks the files up by itself.
+ * {@code validate intents.xlsx} and {@code import intents.xlsx}: the workbook exported
+ * from the admin API, checked like the intent files and, for import, written into them. A
+ * running assistant picks the files up by itself.
  */
 final class WorkbookCommand {
 
-	/** The CLI runs without Spring, so its texts come from the core's stand-alone message source. */
+	/**
+	 * The CLI runs without Spring, so its texts come from the core's stand-alone message
+	 * source.
+	 */
 	private static final MessageSourceAccessor TEXTS = new MessageSourceAccessor(StandaloneAssistant.messages(),
 			Locale.SIMPLIFIED_CHINESE);
 
@@ -29,7 +33,8 @@ final class WorkbookCommand {
 
 	static int run(String command, Path workbook, Path intents, Path notice, PrintStream out) {
 		if (workbook == null || !Files.isRegularFile(workbook)) {
-			out.println(TEXTS.getMessage("cli.noWorkbook", new Object[] { workbook == null ? "" : workbook.toAbsolutePath().normalize() }));
+			out.println(TEXTS.getMessage("cli.noWorkbook",
+					new Object[] { workbook == null ? "" : workbook.toAbsolutePath().normalize() }));
 			return StaffCommands.MISSING_FILES;
 		}
 		boolean write = command.equals("import");
@@ -42,7 +47,11 @@ final class WorkbookCommand {
 				return 1;
 			}
 			result.problems().forEach(p -> ProblemReport.print(p, out));
-			out.println(write ? TEXTS.getMessage("cli.import.ok", new Object[] { read.intents().size(), result.written().size(), intents, String.join(", ", result.written()) }) : TEXTS.getMessage("cli.workbook.ok", new Object[] { read.intents().size(), workbook }));
+			out.println(write
+					? TEXTS.getMessage("cli.import.ok",
+							new Object[] { read.intents().size(), result.written().size(), intents,
+									String.join(", ", result.written()) })
+					: TEXTS.getMessage("cli.workbook.ok", new Object[] { read.intents().size(), workbook }));
 			return 0;
 		}
 		catch (IOException ex) {

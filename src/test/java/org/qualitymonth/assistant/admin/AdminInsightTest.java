@@ -19,8 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The overview's server-drawn charts and channel filter, and the conversation view reached from a review group, over
- * real HTTP against the running application.
+ * The overview's server-drawn charts and channel filter, and the conversation view
+ * reached from a review group, over real HTTP against the running application.
  */
 @AppTest
 class AdminInsightTest {
@@ -45,7 +45,8 @@ class AdminInsightTest {
 			assertThat(json.readTree(app.ask("活动时间", "citizen-1").body()).get("answered").asBoolean()).isTrue();
 			app.send(HttpRequest.newBuilder(URI.create(app.url("/api/v1/ask")))
 				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"推荐一部好看的电影\",\"sessionId\":\"citizen-2\",\"channel\":\"web\"}",
+				.POST(HttpRequest.BodyPublishers.ofString(
+						"{\"text\":\"推荐一部好看的电影\",\"sessionId\":\"citizen-2\",\"channel\":\"web\"}",
 						StandardCharsets.UTF_8)));
 
 			String overview = page(app, "/admin");
@@ -53,7 +54,8 @@ class AdminInsightTest {
 				.doesNotContain("<script", "style=");
 			assertThat(count(overview, "<g class=\"column\">")).isEqualTo(30);
 			// today: 4 questions, 2 declined; the busiest day fills the box
-			assertThat(overview).contains("<rect class=\"declined\" width=\"8\" x=\"291.0\" y=\"0.0\" height=\"50.0\">");
+			assertThat(overview)
+				.contains("<rect class=\"declined\" width=\"8\" x=\"291.0\" y=\"0.0\" height=\"50.0\">");
 			assertThat(overview).containsPattern("<polyline class=\"decline\" fill=\"none\" points=\"295.00,50.00\">");
 			assertThat(overview).contains("活动主题", "100% (1/1)");
 			assertThat(stat(overview, "stat-total")).isEqualTo("4");
@@ -75,7 +77,8 @@ class AdminInsightTest {
 			assertThat(second).isGreaterThan(first);
 			assertThat(third).isGreaterThan(second);
 			assertThat(conversation).contains("👎", "138****5678").doesNotContain(PHONE, "推荐一部好看的电影");
-			assertThat(app.get("/admin/conversation?user=nope!", RunningApp.ADMIN_PASSWORD).statusCode()).isEqualTo(400);
+			assertThat(app.get("/admin/conversation?user=nope!", RunningApp.ADMIN_PASSWORD).statusCode())
+				.isEqualTo(400);
 		}
 	}
 

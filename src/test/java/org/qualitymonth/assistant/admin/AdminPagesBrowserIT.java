@@ -108,10 +108,12 @@ class AdminPagesBrowserIT {
 	void staffSeeReviewAndActOnUnansweredQuestionsAllEscaped() throws Exception {
 		for (String question : List.of("附近有什么好吃的", "附近有什么好吃的", "推荐一部好看的电影", MASCOT,
 				UnansweredQuestionsAcceptanceIT.PERSONAL)) {
-			assertThat(json.readTree(app.ask(question, "browser-test").body()).get("answered").asBoolean()).as(question).isFalse();
+			assertThat(json.readTree(app.ask(question, "browser-test").body()).get("answered").asBoolean()).as(question)
+				.isFalse();
 		}
 		assertThat(json.readTree(app.ask("质量月的主题是什么", "browser-test").body()).get("answered").asBoolean()).isTrue();
-		// a question whose stored text holds markup, as a channel with another normaliser might pass it on
+		// a question whose stored text holds markup, as a channel with another normaliser
+		// might pass it on
 		for (ConversationListener listener : app.context().getBeansOfType(ConversationListener.class).values()) {
 			listener.onReply(new Question(MARKUP, "s", "web"), new Reply("markup-1", Outcome.DECLINED, null, 0.1, "",
 					null, List.of(), List.of(), List.of(new Candidate("theme", 0.1, 0.1)), MARKUP, "v"));
@@ -122,7 +124,8 @@ class AdminPagesBrowserIT {
 		browser.findElement(By.name("username")).sendKeys("admin");
 		browser.findElement(By.name("password")).sendKeys(RunningApp.ADMIN_PASSWORD);
 		submit(browser.findElement(By.cssSelector("#login button[type=submit]")));
-		// back to the page first asked for (Spring Security marks the saved request with ?continue)
+		// back to the page first asked for (Spring Security marks the saved request with
+		// ?continue)
 		assertThat(browser.getCurrentUrl()).matches(".*/admin(\\?continue)?");
 
 		assertThat(browser.findElement(By.cssSelector("#stat-total .value")).getText()).isEqualTo("7");
@@ -131,23 +134,29 @@ class AdminPagesBrowserIT {
 		String topUnanswered = browser.findElement(By.id("top-unanswered")).getText();
 		assertThat(topUnanswered).contains("附近有什么好吃的", MASCOT, UnansweredQuestionsAcceptanceIT.PERSONAL_MASKED, MARKUP);
 		assertThat(browser.findElements(By.cssSelector("#per-day tbody tr"))).hasSize(30);
-		// today's bar: 1 answered and 6 declined of the busiest day's 7, drawn without any inline style
+		// today's bar: 1 answered and 6 declined of the busiest day's 7, drawn without
+		// any inline style
 		WebElement today = browser.findElement(By.cssSelector("#per-day tbody tr:last-child svg.bar"));
 		double whole = today.getRect().getWidth();
 		assertThat(whole).isPositive();
-		assertThat(today.findElement(By.cssSelector("rect.answered")).getRect().getWidth() / whole).isCloseTo(1 / 7.0, within(0.02));
-		assertThat(today.findElement(By.cssSelector("rect.declined")).getRect().getWidth() / whole).isCloseTo(6 / 7.0, within(0.02));
+		assertThat(today.findElement(By.cssSelector("rect.answered")).getRect().getWidth() / whole).isCloseTo(1 / 7.0,
+				within(0.02));
+		assertThat(today.findElement(By.cssSelector("rect.declined")).getRect().getWidth() / whole).isCloseTo(6 / 7.0,
+				within(0.02));
 		assertEscaped();
-		assertThat(browser.findElement(By.cssSelector("#knowledge .version")).getText()).isEqualTo(json
-			.readTree(app.get("/api/v1/admin/knowledge", RunningApp.ADMIN_PASSWORD).body()).get("status").get("version").asString());
+		assertThat(browser.findElement(By.cssSelector("#knowledge .version")).getText())
+			.isEqualTo(json.readTree(app.get("/api/v1/admin/knowledge", RunningApp.ADMIN_PASSWORD).body())
+				.get("status")
+				.get("version")
+				.asString());
 		assertThat(browser.findElements(By.cssSelector("#knowledge .rejected"))).isEmpty();
 		checkScreenshot("admin-overview-laptop.png");
 
 		submit(browser.findElement(By.linkText("未回答问题")));
 		assertThat(browser.getCurrentUrl()).contains("/admin/unanswered");
 		// most asked first, then most recently asked
-		assertThat(questions()).containsExactly("附近有什么好吃的", MARKUP, UnansweredQuestionsAcceptanceIT.PERSONAL_MASKED, MASCOT,
-				"推荐一部好看的电影");
+		assertThat(questions()).containsExactly("附近有什么好吃的", MARKUP, UnansweredQuestionsAcceptanceIT.PERSONAL_MASKED,
+				MASCOT, "推荐一部好看的电影");
 		assertThat(browser.getPageSource()).doesNotContain(UnansweredQuestionsAcceptanceIT.MOBILE,
 				UnansweredQuestionsAcceptanceIT.RESIDENT_ID);
 		assertEscaped();
@@ -162,8 +171,10 @@ class AdminPagesBrowserIT {
 		browser.get(app.url("/admin/unanswered"));
 
 		WebElement mascot = group(MASCOT);
-		// nothing is preselected: the engine's guess for an unanswered question is as likely wrong as right
-		assertThat(new Select(mascot.findElement(By.name("intent"))).getFirstSelectedOption().getText()).isEqualTo("请选择意图");
+		// nothing is preselected: the engine's guess for an unanswered question is as
+		// likely wrong as right
+		assertThat(new Select(mascot.findElement(By.name("intent"))).getFirstSelectedOption().getText())
+			.isEqualTo("请选择意图");
 		((JavascriptExecutor) browser).executeScript("arguments[0].removeAttribute('required')",
 				mascot.findElement(By.name("intent")));
 		submit(mascot.findElement(By.cssSelector("button.add-example")));
@@ -175,7 +186,8 @@ class AdminPagesBrowserIT {
 		assertThat(browser.findElement(By.id("flash")).getText()).contains("意图“活动口号”", "无需重启")
 			.doesNotContain("slogans");
 		assertThat(questions()).doesNotContain(MASCOT);
-		assertThat(Files.readString(intents.resolve("80_contact.yaml"), StandardCharsets.UTF_8)).contains("      - " + MASCOT + "\n");
+		assertThat(Files.readString(intents.resolve("80_contact.yaml"), StandardCharsets.UTF_8))
+			.contains("      - " + MASCOT + "\n");
 		JsonNode now = json.readTree(app.ask(MASCOT, "after-adding").body());
 		assertThat(now.get("intent").asString()).isEqualTo("slogans");
 		assertThat(now.get("answered").asBoolean()).isTrue();
@@ -193,11 +205,15 @@ class AdminPagesBrowserIT {
 		assertThat(questions()).doesNotContain("附近有什么好吃的");
 		assertThat(Files.readString(intents.resolve("90_out_of_scope.yaml"), StandardCharsets.UTF_8))
 			.contains("- 附近有什么好吃的\n");
-		assertThat(json.readTree(app.ask("附近有什么好吃的", "after-out-of-scope").body()).get("answered").asBoolean()).isFalse();
+		assertThat(json.readTree(app.ask("附近有什么好吃的", "after-out-of-scope").body()).get("answered").asBoolean())
+			.isFalse();
 
-		// a broken save: the overview names the file, the line and what to do, while the last good version serves
+		// a broken save: the overview names the file, the line and what to do, while the
+		// last good version serves
 		String version = json.readTree(app.get("/api/v1/admin/knowledge", RunningApp.ADMIN_PASSWORD).body())
-			.get("status").get("version").asString();
+			.get("status")
+			.get("version")
+			.asString();
 		Path contact = intents.resolve("80_contact.yaml");
 		List<String> lines = new java.util.ArrayList<>(Files.readAllLines(contact, StandardCharsets.UTF_8));
 		int broken = lines.indexOf("      - 联系人") + 1;
@@ -207,8 +223,8 @@ class AdminPagesBrowserIT {
 		submit(browser.findElement(By.linkText("概览")));
 		WebElement knowledge = browser.findElement(By.id("knowledge"));
 		assertThat(knowledge.findElement(By.cssSelector(".version")).getText()).isEqualTo(version);
-		assertThat(knowledge.findElement(By.cssSelector(".rejected")).getText()).contains("没有生效", "80_contact.yaml 第 " + broken + " 行",
-				"引号没有结束引号", broken + " |       - \"联系人");
+		assertThat(knowledge.findElement(By.cssSelector(".rejected")).getText()).contains("没有生效",
+				"80_contact.yaml 第 " + broken + " 行", "引号没有结束引号", broken + " |       - \"联系人");
 		checkScreenshot("admin-overview-rejected-edit.png");
 
 		browser.manage().window().setSize(new Dimension(390, 844));
@@ -241,7 +257,10 @@ class AdminPagesBrowserIT {
 	}
 
 	private List<String> questions() {
-		return browser.findElements(By.cssSelector("article.group .question")).stream().map(WebElement::getText).toList();
+		return browser.findElements(By.cssSelector("article.group .question"))
+			.stream()
+			.map(WebElement::getText)
+			.toList();
 	}
 
 	private WebElement group(String text) {
@@ -259,11 +278,20 @@ class AdminPagesBrowserIT {
 		assertThat(browser.getPageSource()).contains("&lt;img src=x onerror=");
 	}
 
-	/** Saves a screenshot and checks it is a real picture of the page: viewport-sized, not blank, nothing refused. */
+	/**
+	 * Saves a screenshot and checks it is a real picture of the page: viewport-sized, not
+	 * blank, nothing refused.
+	 */
 	private void checkScreenshot(String name) throws IOException {
-		// the admin pages' Content-Security-Policy allows no inline style or script: the browser says if it refused any
-		assertThat(browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-			.filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue() || e.getMessage().contains("Content Security Policy"))
+		// the admin pages' Content-Security-Policy allows no inline style or script: the
+		// browser says if it refused any
+		assertThat(browser.manage()
+			.logs()
+			.get(LogType.BROWSER)
+			.getAll()
+			.stream()
+			.filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()
+					|| e.getMessage().contains("Content Security Policy"))
 			.map(LogEntry::toString)).as(name + ": errors and CSP violations in the browser console").isEmpty();
 		Files.createDirectories(SCREENSHOTS);
 		Path file = SCREENSHOTS.resolve(name);

@@ -44,11 +44,13 @@ class AdminSecurityTest {
 		assertThat(badDate.body()).contains("from must be a date such as 2020-09-01");
 		assertThat(get("/api/v1/admin/unanswered?status=done", RunningApp.ADMIN_PASSWORD).body())
 			.contains("use new, reviewed, ignored or added");
-		assertThat(get("/api/v1/admin/unanswered?from=2020-09-10&to=2020-09-01", RunningApp.ADMIN_PASSWORD).statusCode())
+		assertThat(
+				get("/api/v1/admin/unanswered?from=2020-09-10&to=2020-09-01", RunningApp.ADMIN_PASSWORD).statusCode())
 			.isEqualTo(400);
 		assertThat(get("/api/v1/admin/unanswered?limit=0", RunningApp.ADMIN_PASSWORD).statusCode()).isEqualTo(400);
 		assertThat(get("/api/v1/admin/unanswered?from=2020-09-01&to=2020-09-30&status=new&limit=10",
-				RunningApp.ADMIN_PASSWORD).body()).contains("\"from\":\"2020-09-01\"", "\"to\":\"2020-09-30\"", "\"status\":\"new\"");
+				RunningApp.ADMIN_PASSWORD)
+			.body()).contains("\"from\":\"2020-09-01\"", "\"to\":\"2020-09-30\"", "\"status\":\"new\"");
 	}
 
 	@Test
@@ -56,7 +58,8 @@ class AdminSecurityTest {
 		for (String page : new String[] { "/admin", "/admin/unanswered" }) {
 			HttpResponse<String> anonymous = get(page, null);
 			assertThat(anonymous.statusCode()).as(page).isEqualTo(302);
-			assertThat(anonymous.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/admin/login"));
+			assertThat(anonymous.headers().firstValue("Location"))
+				.hasValueSatisfying(l -> assertThat(l).endsWith("/admin/login"));
 		}
 		HttpResponse<String> withBasic = get("/admin", RunningApp.ADMIN_PASSWORD);
 		assertThat(withBasic.statusCode()).isEqualTo(200);
@@ -79,27 +82,33 @@ class AdminSecurityTest {
 			.isEqualTo(403);
 		HttpResponse<String> wrong = post(browser, "/admin/login", "username=admin&password=nope&_csrf=" + enc(token));
 		assertThat(wrong.statusCode()).as(wrong.headers().map() + wrong.body()).isEqualTo(302);
-		assertThat(wrong.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/admin/login?error"));
+		assertThat(wrong.headers().firstValue("Location"))
+			.hasValueSatisfying(l -> assertThat(l).endsWith("/admin/login?error"));
 
-		token = csrfToken(browser.send(HttpRequest.newBuilder(uri("/admin/login")).build(), HttpResponse.BodyHandlers.ofString()).body());
+		token = csrfToken(
+				browser.send(HttpRequest.newBuilder(uri("/admin/login")).build(), HttpResponse.BodyHandlers.ofString())
+					.body());
 		HttpResponse<String> login = post(browser, "/admin/login",
 				"username=admin&password=" + RunningApp.ADMIN_PASSWORD + "&_csrf=" + enc(token));
 		assertThat(login.statusCode()).isEqualTo(302);
 		assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/admin"));
-		HttpResponse<String> overview = browser.send(HttpRequest.newBuilder(uri("/admin")).build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> overview = browser.send(HttpRequest.newBuilder(uri("/admin")).build(),
+				HttpResponse.BodyHandlers.ofString());
 		assertThat(overview.statusCode()).isEqualTo(200);
 
 		String pageToken = csrfToken(overview.body());
 		assertThat(post(browser, "/admin/unanswered/status", "text=x&status=ignored").statusCode())
 			.as("an action without the CSRF token")
 			.isEqualTo(403);
-		assertThat(post(browser, "/admin/unanswered/status", "text=x&status=ignored&_csrf=" + enc(pageToken)).statusCode())
+		assertThat(
+				post(browser, "/admin/unanswered/status", "text=x&status=ignored&_csrf=" + enc(pageToken)).statusCode())
 			.isEqualTo(302);
 		HttpResponse<String> logout = post(browser, "/admin/logout", "_csrf=" + enc(pageToken));
 		assertThat(logout.statusCode()).as(logout.headers().map() + logout.body()).isEqualTo(302);
-		assertThat(logout.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/admin/login?logout"));
-		assertThat(browser.send(HttpRequest.newBuilder(uri("/admin")).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
-			.isEqualTo(302);
+		assertThat(logout.headers().firstValue("Location"))
+			.hasValueSatisfying(l -> assertThat(l).endsWith("/admin/login?logout"));
+		assertThat(browser.send(HttpRequest.newBuilder(uri("/admin")).build(), HttpResponse.BodyHandlers.ofString())
+			.statusCode()).isEqualTo(302);
 	}
 
 	@Test
@@ -143,7 +152,10 @@ class AdminSecurityTest {
 		return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 	}
 
-	/** A form post as a browser sends it (scripts, which accept no HTML, get 204 from logout instead). */
+	/**
+	 * A form post as a browser sends it (scripts, which accept no HTML, get 204 from
+	 * logout instead).
+	 */
 	private HttpResponse<String> post(HttpClient client, String path, String form) throws Exception {
 		return client.send(HttpRequest.newBuilder(uri(path))
 			.header("Content-Type", "application/x-www-form-urlencoded")

@@ -18,7 +18,9 @@ class AdminSettingsTest {
 	@Test
 	void readsThePasswordFromBotAdminPasswordInTheEnvironmentAndNeverShowsIt() {
 		MutablePropertySources sources = new MutablePropertySources();
-		sources.addFirst(new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of("BOT_ADMIN_PASSWORD", "from-the-environment")));
+		sources
+			.addFirst(new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+					Map.of("BOT_ADMIN_PASSWORD", "from-the-environment")));
 		AdminSettings settings = new Binder(ConfigurationPropertySources.from(sources)).bindOrCreate("bot.admin",
 				AdminSettings.class);
 		assertThat(settings.password()).isEqualTo("from-the-environment");
@@ -34,9 +36,11 @@ class AdminSettingsTest {
 
 	@Test
 	void throttlesTenFailedLoginsPerQuarterHourUnlessToldOtherwise() {
-		assertThat(bind(Map.of()).loginThrottle()).isEqualTo(new AdminSettings.LoginThrottle(10, Duration.ofMinutes(15)));
+		assertThat(bind(Map.of()).loginThrottle())
+			.isEqualTo(new AdminSettings.LoginThrottle(10, Duration.ofMinutes(15)));
 		assertThat(new AdminSettings(null, null).loginThrottle()).isEqualTo(bind(Map.of()).loginThrottle());
-		AdminSettings configured = bind(Map.of("BOT_ADMIN_LOGINTHROTTLE_FAILURES", "3", "BOT_ADMIN_LOGINTHROTTLE_PERIOD", "1h"));
+		AdminSettings configured = bind(
+				Map.of("BOT_ADMIN_LOGINTHROTTLE_FAILURES", "3", "BOT_ADMIN_LOGINTHROTTLE_PERIOD", "1h"));
 		assertThat(configured.loginThrottle()).isEqualTo(new AdminSettings.LoginThrottle(3, Duration.ofHours(1)));
 		assertThatThrownBy(() -> new AdminSettings.LoginThrottle(0, Duration.ofMinutes(1)))
 			.hasMessageContaining("bot.admin.login-throttle.failures");
@@ -46,7 +50,8 @@ class AdminSettingsTest {
 
 	private static AdminSettings bind(Map<String, Object> environment) {
 		MutablePropertySources sources = new MutablePropertySources();
-		sources.addFirst(new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, environment));
+		sources.addFirst(new SystemEnvironmentPropertySource(
+				StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, environment));
 		return new Binder(ConfigurationPropertySources.from(sources)).bindOrCreate("bot.admin", AdminSettings.class);
 	}
 

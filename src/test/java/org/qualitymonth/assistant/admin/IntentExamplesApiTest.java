@@ -16,7 +16,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code POST /api/v1/admin/intents/{id}/examples} over real HTTP, on the shared test app's copy of the intent files. */
+/**
+ * {@code POST /api/v1/admin/intents/{id}/examples} over real HTTP, on the shared test
+ * app's copy of the intent files.
+ */
 @AppTest
 class IntentExamplesApiTest {
 

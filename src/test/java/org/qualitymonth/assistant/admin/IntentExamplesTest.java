@@ -18,7 +18,10 @@ import org.qualitymonth.assistant.knowledge.NoticeGrounding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Adding examples to a copy of the shipped intent files, with the real loader and reloader. */
+/**
+ * Adding examples to a copy of the shipped intent files, with the real loader and
+ * reloader.
+ */
 class IntentExamplesTest {
 
 	@TempDir

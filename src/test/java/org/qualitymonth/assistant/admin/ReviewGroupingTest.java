@@ -15,7 +15,10 @@ import org.qualitymonth.assistant.querylog.UnansweredGroup.IntentShare;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** Grouping the review list by meaning, with the shipped intent examples as the measure of what is common. */
+/**
+ * Grouping the review list by meaning, with the shipped intent examples as the measure of
+ * what is common.
+ */
 class ReviewGroupingTest {
 
 	static final List<String> MASCOT = List.of("质量月有没有吉祥物", "活动的吉祥物是什么", "吉祥物叫什么名字");
@@ -24,13 +27,13 @@ class ReviewGroupingTest {
 
 	@BeforeAll
 	static void shippedExamples() throws Exception {
-		similarity = new QuestionSimilarity(StandaloneAssistant
-			.load(Path.of("intents"), Path.of("seeds/000_6176395c013b77c3.txt"), 10)
-			.intents()
-			.stream()
-			.map(Intent::examples)
-			.flatMap(List::stream)
-			.toList());
+		similarity = new QuestionSimilarity(
+				StandaloneAssistant.load(Path.of("intents"), Path.of("seeds/000_6176395c013b77c3.txt"), 10)
+					.intents()
+					.stream()
+					.map(Intent::examples)
+					.flatMap(List::stream)
+					.toList());
 	}
 
 	static UnansweredGroup wording(String text, long count, int day, IntentShare... intents) {
@@ -65,9 +68,9 @@ class ReviewGroupingTest {
 
 	@Test
 	void nearestIntentsAreAveragedOverEveryTimeAWordingWasAsked() {
-		List<ReviewGroup> groups = ReviewGrouping.group(List.of(
-				wording(MASCOT.get(0), 3, 0, new IntentShare("slogans", 0.4), new IntentShare("theme", 0.2)),
-				wording(MASCOT.get(1), 1, 1, new IntentShare("theme", 0.6))), similarity);
+		List<ReviewGroup> groups = ReviewGrouping
+			.group(List.of(wording(MASCOT.get(0), 3, 0, new IntentShare("slogans", 0.4), new IntentShare("theme", 0.2)),
+					wording(MASCOT.get(1), 1, 1, new IntentShare("theme", 0.6))), similarity);
 		assertThat(groups).singleElement().satisfies(g -> {
 			assertThat(g.nearestIntents()).extracting(IntentShare::intent).containsExactly("slogans", "theme");
 			assertThat(g.nearestIntents().get(0).probability()).isCloseTo(1.2 / 4, within(1e-9));

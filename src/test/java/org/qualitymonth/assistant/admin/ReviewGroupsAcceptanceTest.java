@@ -25,8 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 14's "done when" for the review: three differently worded questions about one missing topic are one group in
- * the API, the CSV and the page; adding the group as examples of an intent makes the bot answer a fourth wording.
+ * Issue 14's "done when" for the review: three differently worded questions about one
+ * missing topic are one group in the API, the CSV and the page; adding the group as
+ * examples of an intent makes the bot answer a fourth wording.
  */
 @AppTest
 class ReviewGroupsAcceptanceTest {
@@ -48,14 +49,16 @@ class ReviewGroupsAcceptanceTest {
 		Path intents = Path.of(context.getEnvironment().getRequiredProperty("bot.intents-dir"));
 		try (RunningApp app = RunningApp.shared(context)) {
 			for (String question : MASCOT) {
-				assertThat(json.readTree(app.ask(question, "citizen").body()).get("answered").asBoolean()).as(question).isFalse();
+				assertThat(json.readTree(app.ask(question, "citizen").body()).get("answered").asBoolean()).as(question)
+					.isFalse();
 			}
 			assertThat(json.readTree(app.ask("附近有什么好吃的", "citizen").body()).get("answered").asBoolean()).isFalse();
 			assertThat(json.readTree(app.ask(FOURTH, "citizen-2").body()).get("intent").asString())
 				.as("precondition: the bot does not know the topic yet")
 				.isNotEqualTo("slogans");
 
-			JsonNode body = json.readTree(app.get("/api/v1/admin/unanswered?status=new", RunningApp.ADMIN_PASSWORD).body());
+			JsonNode body = json
+				.readTree(app.get("/api/v1/admin/unanswered?status=new", RunningApp.ADMIN_PASSWORD).body());
 			List<JsonNode> meaning = new ArrayList<>();
 			body.get("meaningGroups").forEach(meaning::add);
 			JsonNode mascot = meaning.stream()
@@ -64,19 +67,20 @@ class ReviewGroupsAcceptanceTest {
 				.orElseThrow();
 			List<String> wordings = new ArrayList<>();
 			mascot.get("wordings").forEach(w -> wordings.add(w.asString()));
-			assertThat(wordings).contains(MASCOT.get(0), MASCOT.get(1),
-					MASCOT.get(2));
+			assertThat(wordings).contains(MASCOT.get(0), MASCOT.get(1), MASCOT.get(2));
 			assertThat(mascot.get("count").asLong()).isEqualTo(3);
 			assertThat(mascot.get("nearestIntents").size()).isPositive();
 			String id = mascot.get("id").asString();
-			body.get("groups").forEach(g -> assertThat(g.get("groupId").asString())
-				.isEqualTo(g.get("text").asString().contains("吉祥物") ? id : g.get("groupId").asString()));
+			body.get("groups")
+				.forEach(g -> assertThat(g.get("groupId").asString())
+					.isEqualTo(g.get("text").asString().contains("吉祥物") ? id : g.get("groupId").asString()));
 			assertThat(meaning).filteredOn(g -> g.get("id").asString().equals(id)).hasSize(1);
 			assertThat(meaning).hasSize(2);
 
 			String csv = new String(app.getBytes("/api/v1/admin/unanswered.csv", RunningApp.ADMIN_PASSWORD).body(),
 					StandardCharsets.UTF_8);
-			assertThat(csv.lines().filter(l -> l.contains("吉祥物")).toList()).hasSize(3).allSatisfy(l -> assertThat(l).endsWith("," + id));
+			assertThat(csv.lines().filter(l -> l.contains("吉祥物")).toList()).hasSize(3)
+				.allSatisfy(l -> assertThat(l).endsWith("," + id));
 
 			HttpClient staff = loggedIn(app);
 			HttpResponse<String> review = staff.send(HttpRequest.newBuilder(URI.create(app.url("/admin/unanswered")))
@@ -95,13 +99,16 @@ class ReviewGroupsAcceptanceTest {
 			for (String wording : wordings) {
 				form.append("&text=").append(enc(wording)).append("&example=").append(enc(wording));
 			}
-			HttpResponse<String> added = staff.send(HttpRequest.newBuilder(URI.create(app.url("/admin/unanswered/example")))
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers.ofString(form.toString()))
-				.build(), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> added = staff
+				.send(HttpRequest.newBuilder(URI.create(app.url("/admin/unanswered/example")))
+					.header("Content-Type", "application/x-www-form-urlencoded")
+					.POST(HttpRequest.BodyPublishers.ofString(form.toString()))
+					.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(added.statusCode()).isEqualTo(302);
-			String flashed = staff.send(HttpRequest.newBuilder(URI.create(app.url("/admin/unanswered")).resolve(added.headers().firstValue("Location").orElseThrow())).build(),
-					HttpResponse.BodyHandlers.ofString()).body();
+			String flashed = staff.send(HttpRequest
+				.newBuilder(URI.create(app.url("/admin/unanswered"))
+					.resolve(added.headers().firstValue("Location").orElseThrow()))
+				.build(), HttpResponse.BodyHandlers.ofString()).body();
 			assertThat(flashed).contains("意图“活动口号”", "无需重启").doesNotContain("id=\"group-" + id + "\"");
 			assertThat(Files.readString(intents.resolve("80_contact.yaml"), StandardCharsets.UTF_8))
 				.contains(MASCOT.get(0), MASCOT.get(1), MASCOT.get(2));
@@ -120,13 +127,16 @@ class ReviewGroupsAcceptanceTest {
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.cookieHandler(new CookieManager())
 			.build();
-		String token = AdminSecurityTest.csrfToken(staff.send(HttpRequest.newBuilder(URI.create(app.url("/admin/login"))).build(),
-				HttpResponse.BodyHandlers.ofString()).body());
+		String token = AdminSecurityTest.csrfToken(
+				staff
+					.send(HttpRequest.newBuilder(URI.create(app.url("/admin/login"))).build(),
+							HttpResponse.BodyHandlers.ofString())
+					.body());
 		HttpResponse<String> login = staff.send(HttpRequest.newBuilder(URI.create(app.url("/admin/login")))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.header("Accept", "text/html")
-			.POST(HttpRequest.BodyPublishers.ofString(
-					"username=admin&password=" + enc(RunningApp.ADMIN_PASSWORD) + "&_csrf=" + enc(token)))
+			.POST(HttpRequest.BodyPublishers
+				.ofString("username=admin&password=" + enc(RunningApp.ADMIN_PASSWORD) + "&_csrf=" + enc(token)))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(login.statusCode()).isEqualTo(302);
 		return staff;

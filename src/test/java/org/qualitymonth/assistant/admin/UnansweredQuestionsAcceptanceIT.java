@@ -25,9 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 4's "done when": three off-topic questions and one carrying a mobile and an ID number, asked over HTTP,
- * reach {@code GET /api/v1/admin/unanswered} masked, the answered one does not, anonymous access is refused, and
- * after a restart on the same data directory all of it is still there.
+ * Issue 4's "done when": three off-topic questions and one carrying a mobile and an ID
+ * number, asked over HTTP, reach {@code GET /api/v1/admin/unanswered} masked, the
+ * answered one does not, anonymous access is refused, and after a restart on the same
+ * data directory all of it is still there.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class UnansweredQuestionsAcceptanceIT {
@@ -66,20 +67,24 @@ class UnansweredQuestionsAcceptanceIT {
 
 			HttpResponse<String> anonymous = app.get(UNANSWERED, null);
 			assertThat(anonymous.statusCode()).isEqualTo(401);
-			assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
+			assertThat(anonymous.headers().firstValue("WWW-Authenticate"))
+				.hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
 			assertThat(anonymous.body()).doesNotContain("附近");
 			assertThat(app.get(UNANSWERED, "wrong-password").statusCode()).isEqualTo(401);
 			assertThat(app.get(UNANSWERED + ".csv", null).statusCode()).isEqualTo(401);
 			HttpResponse<String> page = app.get("/admin/unanswered", null);
 			assertThat(page.statusCode()).isEqualTo(302);
-			assertThat(page.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/admin/login"));
+			assertThat(page.headers().firstValue("Location"))
+				.hasValueSatisfying(l -> assertThat(l).endsWith("/admin/login"));
 
 			assertTheFourUnanswered(app.get(UNANSWERED, RunningApp.ADMIN_PASSWORD));
 
 			HttpResponse<byte[]> csv = app.getBytes(UNANSWERED + ".csv", RunningApp.ADMIN_PASSWORD);
 			assertThat(csv.statusCode()).isEqualTo(200);
-			assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
-			assertThat(csv.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d).contains("attachment"));
+			assertThat(csv.headers().firstValue("Content-Type"))
+				.hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+			assertThat(csv.headers().firstValue("Content-Disposition"))
+				.hasValueSatisfying(d -> assertThat(d).contains("attachment"));
 			assertThat(Arrays.copyOf(csv.body(), 3)).containsExactly(0xEF, 0xBB, 0xBF);
 			String csvText = new String(csv.body(), StandardCharsets.UTF_8);
 			assertThat(csvText).contains(PERSONAL_MASKED, OFF_TOPIC.get(0), OFF_TOPIC.get(1), OFF_TOPIC.get(2))
@@ -91,7 +96,8 @@ class UnansweredQuestionsAcceptanceIT {
 			assertTheFourUnanswered(restarted.get(UNANSWERED, RunningApp.ADMIN_PASSWORD));
 		}
 
-		try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("querylog"), "sa", "")) {
+		try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("querylog"),
+				"sa", "")) {
 			ResultSet rows = db.createStatement()
 				.executeQuery("SELECT channel, user_hash, outcome, helpful FROM query_log ORDER BY asked_at");
 			List<String> users = new ArrayList<>();
@@ -112,7 +118,8 @@ class UnansweredQuestionsAcceptanceIT {
 
 	private void assertTheFourUnanswered(HttpResponse<String> response) {
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(t -> assertThat(t).contains("json"));
 		JsonNode body = json.readTree(response.body());
 		assertThat(body.get("total").asLong()).isEqualTo(4);
 		List<String> texts = new ArrayList<>();
@@ -124,7 +131,8 @@ class UnansweredQuestionsAcceptanceIT {
 			assertThat(group.get("firstSeen").asString()).isNotBlank().isEqualTo(group.get("lastSeen").asString());
 			assertThat(group.get("topIntents").isArray()).isTrue();
 		}
-		assertThat(texts).containsExactlyInAnyOrder(OFF_TOPIC.get(0), OFF_TOPIC.get(1), OFF_TOPIC.get(2), PERSONAL_MASKED);
+		assertThat(texts).containsExactlyInAnyOrder(OFF_TOPIC.get(0), OFF_TOPIC.get(1), OFF_TOPIC.get(2),
+				PERSONAL_MASKED);
 		assertThat(response.body()).doesNotContain(MOBILE, RESIDENT_ID, ON_TOPIC);
 	}
 

@@ -152,8 +152,8 @@ class ChatServiceTest {
 
 	@Test
 	void aLongMessageWithTwoQuestionsGetsBothAnswersWithTheirSources() {
-		Reply reply = chat.ask(new Question("单位领导让我写一篇关于今年质量月的宣传稿，稿子开头要写清楚活动主题和开展的时间，"
-				+ "我找了半天没找到原文，你能直接告诉我主题是什么、在哪个月开展吗？谢谢", null, "api"));
+		Reply reply = chat.ask(new Question(
+				"单位领导让我写一篇关于今年质量月的宣传稿，稿子开头要写清楚活动主题和开展的时间，" + "我找了半天没找到原文，你能直接告诉我主题是什么、在哪个月开展吗？谢谢", null, "api"));
 		assertThat(reply.answered()).isTrue();
 		assertThat(reply.answer()).contains("建设质量强国", "9月", "（出处：一、活动主题）", "（出处：通知开头）");
 	}
@@ -180,11 +180,11 @@ class ChatServiceTest {
 
 	@Test
 	void anAnswerUnderTheThresholdIsOnlySuggested() {
-		for (String question : List.of("质量月的主题是什么", "电梯安全宣传周是什么", "投诉打什么电话", "疫情期间活动有什么要求",
-				"活动有没有线上的", "计量方面有什么帮扶")) {
+		for (String question : List.of("质量月的主题是什么", "电梯安全宣传周是什么", "投诉打什么电话", "疫情期间活动有什么要求", "活动有没有线上的", "计量方面有什么帮扶")) {
 			Reply reply = chat.ask(new Question(question, null, "api"));
 			if (reply.outcome() == Outcome.ANSWERED) {
-				assertThat(reply.confidence()).as(question).isGreaterThanOrEqualTo(NluSettings.defaults().answerThreshold());
+				assertThat(reply.confidence()).as(question)
+					.isGreaterThanOrEqualTo(NluSettings.defaults().answerThreshold());
 			}
 		}
 	}

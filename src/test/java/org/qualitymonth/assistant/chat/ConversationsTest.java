@@ -64,7 +64,8 @@ class ConversationsTest {
 		when(chat.ask(any())).thenReturn(reply());
 		int answered = 0;
 		for (int i = 0; i < 10; i++) {
-			Outbound out = conversations.handle(new Inbound.Text(new ConversationKey("web", "s" + i), "问题"), "203.0.113.7");
+			Outbound out = conversations.handle(new Inbound.Text(new ConversationKey("web", "s" + i), "问题"),
+					"203.0.113.7");
 			answered += out instanceof Outbound.Answer ? 1 : 0;
 		}
 
@@ -113,7 +114,8 @@ class ConversationsTest {
 	@Test
 	void aRatingCountsOncePerUserWhateverTheConversation() {
 		conversations.handle(new Inbound.Rate(new ConversationKey("telegram", "7:7", "7"), "r1", true));
-		Outbound again = conversations.handle(new Inbound.Rate(new ConversationKey("telegram", "-100:7", "7"), "r1", true));
+		Outbound again = conversations
+			.handle(new Inbound.Rate(new ConversationKey("telegram", "-100:7", "7"), "r1", true));
 
 		assertThat(again).isEqualTo(new Outbound.Rated(false));
 		verify(chat, times(1)).feedback("r1", true);
@@ -162,7 +164,8 @@ class ConversationsTest {
 	}
 
 	private static Reply reply() {
-		return new Reply("r1", Outcome.ANSWERED, "theme", 0.9, "答案", "一、活动主题", List.of(), List.of(), List.of(), "q", "v1");
+		return new Reply("r1", Outcome.ANSWERED, "theme", 0.9, "答案", "一、活动主题", List.of(), List.of(), List.of(), "q",
+				"v1");
 	}
 
 }

@@ -15,12 +15,16 @@ import static org.qualitymonth.assistant.chat.FloodNoticeTest.Verdict.DROP;
 import static org.qualitymonth.assistant.chat.FloodNoticeTest.Verdict.WARN;
 
 /**
- * A citizen pasting a hundred messages gets the first ones answered and one notice, then silence, whatever
- * the channel (this was Telegram's own flood guard, now the rule of {@link Conversations}).
+ * A citizen pasting a hundred messages gets the first ones answered and one notice, then
+ * silence, whatever the channel (this was Telegram's own flood guard, now the rule of
+ * {@link Conversations}).
  */
 class FloodNoticeTest {
 
-	/** What the channel does with a message: answer it, say "slow down" once, or ignore it. */
+	/**
+	 * What the channel does with a message: answer it, say "slow down" once, or ignore
+	 * it.
+	 */
 	enum Verdict {
 
 		ALLOW, WARN, DROP
@@ -47,8 +51,8 @@ class FloodNoticeTest {
 
 	@Test
 	void allowsABurstThenWarnsOnceThenDrops() {
-		assertThat(new Verdict[] { check(1), check(1), check(1), check(1), check(1), check(1) })
-			.containsExactly(ALLOW, ALLOW, ALLOW, WARN, DROP, DROP);
+		assertThat(new Verdict[] { check(1), check(1), check(1), check(1), check(1), check(1) }).containsExactly(ALLOW,
+				ALLOW, ALLOW, WARN, DROP, DROP);
 	}
 
 	@Test
@@ -84,8 +88,8 @@ class FloodNoticeTest {
 	/** A Telegram user writing in their private chat. */
 	private Verdict check(long userId) {
 		when(chat.menu()).thenReturn(List.of());
-		Outbound out = conversations.handle(new Inbound.Menu(new ConversationKey("telegram", userId + ":" + userId,
-				String.valueOf(userId))));
+		Outbound out = conversations
+			.handle(new Inbound.Menu(new ConversationKey("telegram", userId + ":" + userId, String.valueOf(userId))));
 		if (out instanceof Outbound.Throttled throttled) {
 			return throttled.firstNotice() ? WARN : DROP;
 		}

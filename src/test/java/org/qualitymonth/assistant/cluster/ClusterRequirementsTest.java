@@ -21,8 +21,8 @@ class ClusterRequirementsTest {
 
 	@Test
 	void refusesH2NamingTheSettingAndNotItsValue() {
-		assertThatThrownBy(() -> ClusterRequirements.check(complete().withProperty("spring.datasource.url",
-				"jdbc:h2:file:/secret/path")))
+		assertThatThrownBy(() -> ClusterRequirements
+			.check(complete().withProperty("spring.datasource.url", "jdbc:h2:file:/secret/path")))
 			.hasMessageContaining("PostgreSQL: set spring.datasource.url")
 			.hasMessageContaining("H2")
 			.hasMessageNotContaining("/secret/path");

@@ -18,7 +18,10 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-/** The poller's decisions, around a mocked version row and reloader (the real ones run in ReplicasIT). */
+/**
+ * The poller's decisions, around a mocked version row and reloader (the real ones run in
+ * ReplicasIT).
+ */
 class KnowledgeVersionPollerTest {
 
 	@TempDir
@@ -61,7 +64,8 @@ class KnowledgeVersionPollerTest {
 	void aStaleRowDoesNotMakeTheReplicaTrainAgain() throws Exception {
 		when(tables.publishedVersion()).thenReturn("v0");
 		poller.poll();
-		// staff edited the files on the volume; this replica's watcher loaded them, the row still says v0
+		// staff edited the files on the volume; this replica's watcher loaded them, the
+		// row still says v0
 		serving.set("v2");
 		Files.writeString(intents.resolve("a.yaml"), "edited on the volume");
 		poller.poll();

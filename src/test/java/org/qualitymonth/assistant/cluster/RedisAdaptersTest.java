@@ -17,7 +17,10 @@ import org.qualitymonth.assistant.chat.RateLimitSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The Redis adapters against a real Redis, two "replicas" being two adapters on their own connections. */
+/**
+ * The Redis adapters against a real Redis, two "replicas" being two adapters on their own
+ * connections.
+ */
 class RedisAdaptersTest {
 
 	static TestRedis redis;
@@ -31,7 +34,8 @@ class RedisAdaptersTest {
 	@BeforeAll
 	static void start() throws InterruptedException {
 		redis = TestRedis.start();
-		// retrying soon: a cold first connection on a busy machine must not leave a replica on its fallback
+		// retrying soon: a cold first connection on a busy machine must not leave a
+		// replica on its fallback
 		replicaA = new SharedRedis(redis.url(), Duration.ofMillis(500), Duration.ofMillis(100));
 		replicaB = new SharedRedis(redis.url(), Duration.ofMillis(500), Duration.ofMillis(100));
 		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
@@ -49,8 +53,10 @@ class RedisAdaptersTest {
 
 	@Test
 	void aTurnRememberedByOneReplicaIsThePreviousTurnOnTheOtherUntilIdle() throws Exception {
-		ContextStore a = new RedisContextStore(replicaA, prefix, Duration.ofSeconds(30), new ConversationMemory(Duration.ofMinutes(1), 10));
-		ContextStore b = new RedisContextStore(replicaB, prefix, Duration.ofSeconds(30), new ConversationMemory(Duration.ofMinutes(1), 10));
+		ContextStore a = new RedisContextStore(replicaA, prefix, Duration.ofSeconds(30),
+				new ConversationMemory(Duration.ofMinutes(1), 10));
+		ContextStore b = new RedisContextStore(replicaB, prefix, Duration.ofSeconds(30),
+				new ConversationMemory(Duration.ofMinutes(1), 10));
 		a.remember("web:s1", new ContextStore.Turn("contact_person", "联系人是谁\n第二行"));
 		assertThat(b.previous("web:s1")).isEqualTo(new ContextStore.Turn("contact_person", "联系人是谁\n第二行"));
 		assertThat(b.previous("web:s2")).isNull();
@@ -111,7 +117,8 @@ class RedisAdaptersTest {
 
 	@Test
 	void aRateBucketExpiresInRedisOnceItWouldBeFullAgain() {
-		// the proxy manager keeps a bucket in Redis only until it would be full again, so idle citizens cost nothing
+		// the proxy manager keeps a bucket in Redis only until it would be full again, so
+		// idle citizens cost nothing
 		BucketConfiguration configuration = BucketConfiguration.builder()
 			.addLimit(Bandwidth.builder().capacity(1).refillGreedy(1, Duration.ofSeconds(1)).build())
 			.build();

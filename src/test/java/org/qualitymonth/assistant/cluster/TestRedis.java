@@ -15,9 +15,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assertions;
 
 /**
- * A Redis server for tests: the one named by {@code TEST_REDIS_URL} (env) when set, otherwise a {@code redis-server}
- * process of its own (Debian's package {@code redis-server}) on a free loopback port with a temporary directory and
- * no persistence, stopped by {@link #close()}. Without either the tests fail, they are not skipped.
+ * A Redis server for tests: the one named by {@code TEST_REDIS_URL} (env) when set,
+ * otherwise a {@code redis-server} process of its own (Debian's package
+ * {@code redis-server}) on a free loopback port with a temporary directory and no
+ * persistence, stopped by {@link #close()}. Without either the tests fail, they are not
+ * skipped.
  */
 public final class TestRedis implements AutoCloseable {
 
@@ -78,7 +80,10 @@ public final class TestRedis implements AutoCloseable {
 		return url;
 	}
 
-	/** Sends one command (RESP, plain words) and returns the first reply line, e.g. {@code +PONG}. */
+	/**
+	 * Sends one command (RESP, plain words) and returns the first reply line, e.g.
+	 * {@code +PONG}.
+	 */
 	public String command(String... words) throws IOException {
 		java.net.URI uri = java.net.URI.create(url);
 		try (Socket socket = new Socket()) {
@@ -86,7 +91,11 @@ public final class TestRedis implements AutoCloseable {
 			socket.setSoTimeout(2000);
 			StringBuilder resp = new StringBuilder("*" + words.length + "\r\n");
 			for (String word : words) {
-				resp.append('$').append(word.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(word).append("\r\n");
+				resp.append('$')
+					.append(word.getBytes(StandardCharsets.UTF_8).length)
+					.append("\r\n")
+					.append(word)
+					.append("\r\n");
 			}
 			OutputStream out = socket.getOutputStream();
 			out.write(resp.toString().getBytes(StandardCharsets.UTF_8));

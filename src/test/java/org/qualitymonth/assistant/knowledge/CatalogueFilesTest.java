@@ -14,7 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The department list and the unanswerable asks: read beside the intents and validated like them. */
+/**
+ * The department list and the unanswerable asks: read beside the intents and validated
+ * like them.
+ */
 class CatalogueFilesTest {
 
 	private static final String NOTICE = "市场监管总局 中央宣传部 联系人：蔡煜刚 电话：010-82262033 文号：国市监质〔2020〕133号";
@@ -77,7 +80,8 @@ class CatalogueFilesTest {
 		write("95_specifics.yaml", SPECIFICS);
 		KnowledgeBase kb = loader.load(dir);
 		assertThat(kb.departments().organizers()).extracting(Department::name).containsExactly("市场监管总局", "中央宣传部");
-		assertThat(kb.departments().departments()).filteredOn(d -> !d.organizer()).extracting(Department::name)
+		assertThat(kb.departments().departments()).filteredOn(d -> !d.organizer())
+			.extracting(Department::name)
 			.containsExactly("教育部");
 		assertThat(kb.specifics()).singleElement().satisfies(s -> {
 			assertThat(s.id()).isEqualTo("emergency");

@@ -46,8 +46,8 @@ class ExampleFileEditorTest {
 		ExampleFileEditor.Edit edit = editor.addExample(FILE, "contact_phone", "打哪个电话咨询").orElseThrow();
 		assertThat(edit.alreadyThere()).isFalse();
 		assertThat(edit.line()).isEqualTo(10);
-		assertThat(edit.content()).isEqualTo(FILE.replace("      - 联系电话   # 常见问法\n",
-				"      - 联系电话   # 常见问法\n      - 打哪个电话咨询\n"));
+		assertThat(edit.content())
+			.isEqualTo(FILE.replace("      - 联系电话   # 常见问法\n", "      - 联系电话   # 常见问法\n      - 打哪个电话咨询\n"));
 		assertThat(examples(edit.content(), "contact_phone")).containsExactly("电话是多少", "联系电话", "打哪个电话咨询");
 		assertThat(examples(edit.content(), "contact_fax")).containsExactly("传真号");
 	}
@@ -100,7 +100,8 @@ class ExampleFileEditorTest {
 	@Test
 	void refusesExamplesWrittenAsAFlowList() {
 		String flow = "- id: a\n  answer: x\n  examples: [一, 二]\n";
-		assertThatThrownBy(() -> editor.addExample(flow, "a", "三")).isInstanceOf(ExampleFileEditor.CannotEditException.class)
+		assertThatThrownBy(() -> editor.addExample(flow, "a", "三"))
+			.isInstanceOf(ExampleFileEditor.CannotEditException.class)
 			.hasMessageContaining("not a list of \"- \" lines");
 	}
 
@@ -131,7 +132,8 @@ class ExampleFileEditorTest {
 	@SuppressWarnings("unchecked")
 	private static List<Map<String, Object>> intents(String content) {
 		Object root = new Yaml().load(new StringReader(content));
-		return root instanceof Map<?, ?> map ? (List<Map<String, Object>>) map.get("intents") : (List<Map<String, Object>>) root;
+		return root instanceof Map<?, ?> map ? (List<Map<String, Object>>) map.get("intents")
+				: (List<Map<String, Object>>) root;
 	}
 
 	@SuppressWarnings("unchecked")
@@ -143,7 +145,10 @@ class ExampleFileEditorTest {
 			.orElseThrow();
 	}
 
-	/** The intent ids of a file; none for the department list and the unanswerable asks, which have no examples. */
+	/**
+	 * The intent ids of a file; none for the department list and the unanswerable asks,
+	 * which have no examples.
+	 */
 	private static List<String> ids(String content) throws IOException {
 		List<Map<String, Object>> intents = intents(content);
 		return intents == null ? List.of() : intents.stream().map(i -> (String) i.get("id")).toList();

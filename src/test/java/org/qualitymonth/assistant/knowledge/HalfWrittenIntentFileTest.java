@@ -16,8 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Intent files saved only in part (an editor or a copy cut short, a full disk) on a copy of the shipped files: each
- * is rejected with the file named, the last good knowledge base keeps serving, and the complete file loads again.
+ * Intent files saved only in part (an editor or a copy cut short, a full disk) on a copy
+ * of the shipped files: each is rejected with the file named, the last good knowledge
+ * base keeps serving, and the complete file loads again.
  */
 class HalfWrittenIntentFileTest {
 
@@ -74,7 +75,8 @@ class HalfWrittenIntentFileTest {
 		int firstIntent = indexOf("  - id: contact_person");
 		int secondIntent = indexOf("  - id:", firstIntent + 1);
 		for (int cut = firstIntent; cut < secondIntent; cut += 97) {
-			// some cuts leave valid YAML without the intent; then the files whose related topics name it say so
+			// some cuts leave valid YAML without the intent; then the files whose related
+			// topics name it say so
 			assertRejected(Arrays.copyOf(complete, cut));
 		}
 	}

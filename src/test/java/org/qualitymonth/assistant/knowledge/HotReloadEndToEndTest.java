@@ -19,8 +19,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 5 end to end: the shared test app runs on a copy of the intent files; an edit shows in answers without a
- * restart, a broken file leaves the last good knowledge base answering and is named by the status API.
+ * Issue 5 end to end: the shared test app runs on a copy of the intent files; an edit
+ * shows in answers without a restart, a broken file leaves the last good knowledge base
+ * answering and is named by the status API.
  */
 @AppTest
 class HotReloadEndToEndTest {
@@ -51,11 +52,13 @@ class HotReloadEndToEndTest {
 			assertThat(knowledge(false).statusCode()).isIn(401, 403);
 		}
 		finally {
-			// the application is shared with other test classes: give it its knowledge back
+			// the application is shared with other test classes: give it its knowledge
+			// back
 			Files.deleteIfExists(broken);
 			Files.writeString(contacts, original);
 			assertThat(eventually(() -> ask("联系电话是多少"), body -> body.contains("010-82262033"))).isTrue();
-			assertThat(eventually(() -> knowledge(true).body(), body -> body.contains("\"lastReloadOk\":true"))).isTrue();
+			assertThat(eventually(() -> knowledge(true).body(), body -> body.contains("\"lastReloadOk\":true")))
+				.isTrue();
 		}
 	}
 
@@ -68,15 +71,19 @@ class HotReloadEndToEndTest {
 	}
 
 	private HttpResponse<String> knowledge(boolean withCredentials) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/admin/knowledge"));
+		HttpRequest.Builder request = HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/admin/knowledge"));
 		if (withCredentials) {
-			request.header("Authorization",
-					"Basic " + Base64.getEncoder().encodeToString(("admin:" + RunningApp.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)));
+			request.header("Authorization", "Basic " + Base64.getEncoder()
+				.encodeToString(("admin:" + RunningApp.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)));
 		}
 		return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 	}
 
-	/** Polls for up to thirty seconds: reloads are asynchronous and the machine may be busy. */
+	/**
+	 * Polls for up to thirty seconds: reloads are asynchronous and the machine may be
+	 * busy.
+	 */
 	private static boolean eventually(ThrowingSupplier<String> value, java.util.function.Predicate<String> done)
 			throws Exception {
 		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();

@@ -28,8 +28,9 @@ class IntentDirectoryWatcherTest {
 	void start() throws Exception {
 		write("a.yaml", "- id: phone\n  answer: 电话010-82262033\n  examples: [电话, 座机]\n");
 		write("z.yaml", "- id: out_of_scope\n  answer: 抱歉\n  examples: [天气, 唱歌]\n");
-		reloader = new KnowledgeReloader(new KnowledgeLoader(new NoticeGrounding("电话：010-82262033"), 2,
-				Clock.systemUTC()), dir, installed::add, Clock.systemUTC());
+		reloader = new KnowledgeReloader(
+				new KnowledgeLoader(new NoticeGrounding("电话：010-82262033"), 2, Clock.systemUTC()), dir, installed::add,
+				Clock.systemUTC());
 		assertThat(reloader.reload()).isTrue();
 		watcher = new IntentDirectoryWatcher(reloader);
 	}

@@ -19,7 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The intents as a workbook and back into the YAML files, on a copy of the shipped files. */
+/**
+ * The intents as a workbook and back into the YAML files, on a copy of the shipped files.
+ */
 class IntentWorkbookTest {
 
 	static final String NEW_ANSWER = "2020年全国“质量月”活动的主题是：“建设质量强国 决胜全面小康”。（经工作簿修改）";
@@ -38,7 +40,8 @@ class IntentWorkbookTest {
 				Files.copy(file, dir.resolve(file.getFileName()));
 			}
 		}
-		grounding = new NoticeGrounding(Files.readString(Path.of("seeds/000_6176395c013b77c3.txt"), StandardCharsets.UTF_8));
+		grounding = new NoticeGrounding(
+				Files.readString(Path.of("seeds/000_6176395c013b77c3.txt"), StandardCharsets.UTF_8));
 		shipped = load();
 	}
 
@@ -75,7 +78,8 @@ class IntentWorkbookTest {
 		assertThat(after.exampleCount()).isEqualTo(shipped.exampleCount());
 		String firstComment = before.lines().filter(l -> l.startsWith("#")).findFirst().orElseThrow();
 		assertThat(Files.readString(dir.resolve(file), StandardCharsets.UTF_8)).startsWith(firstComment);
-		// what the workbook has no columns for stays: English text, single facts, keywords, and the files beside
+		// what the workbook has no columns for stays: English text, single facts,
+		// keywords, and the files beside
 		for (Intent intent : shipped.intents()) {
 			Intent back = after.intent(intent.id());
 			assertThat(back.english()).as(intent.id()).isEqualTo(intent.english());
@@ -119,8 +123,10 @@ class IntentWorkbookTest {
 
 	@Test
 	void aFileThatIsNotAWorkbookIsOneClearProblem() {
-		IntentWorkbook.Read read = IntentWorkbook.read(new ByteArrayInputStream("id,answer".getBytes()), "intents.xlsx");
-		assertThat(read.problems()).singleElement().satisfies(p -> assertThat(p.chinese()).contains("无法读取 Excel 工作簿“intents.xlsx”"));
+		IntentWorkbook.Read read = IntentWorkbook.read(new ByteArrayInputStream("id,answer".getBytes()),
+				"intents.xlsx");
+		assertThat(read.problems()).singleElement()
+			.satisfies(p -> assertThat(p.chinese()).contains("无法读取 Excel 工作簿“intents.xlsx”"));
 	}
 
 	private KnowledgeBase load() throws InvalidKnowledgeException {

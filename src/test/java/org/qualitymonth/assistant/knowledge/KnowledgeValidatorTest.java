@@ -8,27 +8,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * The checks across intents and the catalogue, on intents built in the test: each mistake gives one
- * problem, at the file and line staff must fix, naming what clashes with what.
+ * The checks across intents and the catalogue, on intents built in the test: each mistake
+ * gives one problem, at the file and line staff must fix, naming what clashes with what.
  */
 class KnowledgeValidatorTest {
 
 	private static final String NOTICE = "一、活动主题：“建设质量强国 决胜全面小康”。\n"
-			+ "联系人：市场监管总局质量发展局 蔡煜刚 电话：010-82262033 邮箱：caiyugang@samr.gov.cn\n"
-			+ "市场监管总局 国家发展改革委 2020年8月14日";
+			+ "联系人：市场监管总局质量发展局 蔡煜刚 电话：010-82262033 邮箱：caiyugang@samr.gov.cn\n" + "市场监管总局 国家发展改革委 2020年8月14日";
 
 	private static final String GROUNDED = "主题是“建设质量强国 决胜全面小康”，电话010-82262033。";
 
 	private final KnowledgeValidator validator = new KnowledgeValidator(new NoticeGrounding(NOTICE), 2);
 
 	private static Intent intent(String id, String file, int line, List<String> examples, String... related) {
-		return new Intent(id, null, null, GROUNDED, examples, List.of(related), List.of(), new Intent.Origin(file, line));
+		return new Intent(id, null, null, GROUNDED, examples, List.of(related), List.of(),
+				new Intent.Origin(file, line));
 	}
 
 	private static Intent outOfScope() {
 		// the fallback reply is not an answer from the notice: its facts are not checked
-		return new Intent(Intent.OUT_OF_SCOPE, null, null, "请拨打12345。", List.of("天气怎么样", "股票会涨吗"), List.of(),
-				List.of(), new Intent.Origin("90_out_of_scope.yaml", 3));
+		return new Intent(Intent.OUT_OF_SCOPE, null, null, "请拨打12345。", List.of("天气怎么样", "股票会涨吗"), List.of(), List.of(),
+				new Intent.Origin("90_out_of_scope.yaml", 3));
 	}
 
 	private static final Intent THEME = intent("theme", "10_basics.yaml", 3, List.of("主题是什么", "活动主题"), "dates");
@@ -152,13 +152,15 @@ class KnowledgeValidatorTest {
 		Department ndrc = new Department("国家发展改革委", null, List.of("发改委"), true, DEPARTMENTS_AT);
 		Department health = new Department("国家卫生健康委", null, List.of("卫健委"), false, DEPARTMENTS_AT);
 		assertThat(catalogue(departments("theme", samr, ndrc, health),
-				ask("local_office", 4, "通知没有写地方办公室的电话。", List.of("办公室", "re:电话|地址"), "theme"))).isEmpty();
+				ask("local_office", 4, "通知没有写地方办公室的电话。", List.of("办公室", "re:电话|地址"), "theme")))
+			.isEmpty();
 	}
 
 	@Test
 	void anOrganiserMustBeNamedAsInTheNoticeAndANameBelongsToOneDepartment() {
 		Department samr = new Department("市场监管总局", null, List.of("总局"), true, DEPARTMENTS_AT);
-		Department misnamed = new Department("国家发改委", null, List.of("总局"), true, new Intent.Origin("92_departments.yaml", 9));
+		Department misnamed = new Department("国家发改委", null, List.of("总局"), true,
+				new Intent.Origin("92_departments.yaml", 9));
 		assertThat(catalogue(departments("theme", samr, misnamed))).hasSize(2)
 			.allMatch(p -> p.isError() && p.line() == 9)
 			.extracting(Problem::chinese)
@@ -171,8 +173,7 @@ class KnowledgeValidatorTest {
 		Department samr = new Department("市场监管总局", null, List.of(), true, DEPARTMENTS_AT);
 		assertThat(catalogue(departments("organisers", samr), ask("hours", 4, "通知没有写。", List.of("几点"), "datse")))
 			.extracting(Problem::file, Problem::line, Problem::chinese)
-			.containsExactlyInAnyOrder(
-					tuple("92_departments.yaml", 0, "related 中的“organisers”不是已有意图的 id。请检查拼写或删除。"),
+			.containsExactlyInAnyOrder(tuple("92_departments.yaml", 0, "related 中的“organisers”不是已有意图的 id。请检查拼写或删除。"),
 					tuple("95_specifics.yaml", 4, "related 中的“datse”不是已有意图的 id。请检查拼写或删除。"));
 	}
 
@@ -182,7 +183,9 @@ class KnowledgeValidatorTest {
 		SpecificAsk again = new SpecificAsk("hours", List.of(List.of("re:(几点")), List.of(), "请拨打010-12345678。",
 				"Call 010-87654321.", List.of(), List.of(), new Intent.Origin("95_specifics.yaml", 12));
 		List<Problem> problems = catalogue(Departments.NONE, first, again);
-		assertThat(problems).allMatch(p -> p.line() == 12).extracting(Problem::chinese).hasSize(4)
+		assertThat(problems).allMatch(p -> p.line() == 12)
+			.extracting(Problem::chinese)
+			.hasSize(4)
 			.anyMatch(m -> m.contains("id“hours”重复，已在 95_specifics.yaml:4 定义过"))
 			.anyMatch(m -> m.contains("正则表达式“re:(几点”写错了"))
 			.anyMatch(m -> m.contains("“010-12345678”"))

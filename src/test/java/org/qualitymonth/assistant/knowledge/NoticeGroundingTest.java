@@ -15,8 +15,7 @@ class NoticeGroundingTest {
 	@Test
 	void acceptsFactsThatOccurVerbatim() {
 		assertThat(grounding.ungroundedFacts(
-				"主题是“建设质量强国 决胜全面小康”，电话010-82262033，邮箱caiyugang@samr.gov.cn，文号国市监质〔2020〕133号，2020年08月14日印发。",
-				List.of()))
+				"主题是“建设质量强国 决胜全面小康”，电话010-82262033，邮箱caiyugang@samr.gov.cn，文号国市监质〔2020〕133号，2020年08月14日印发。", List.of()))
 			.isEmpty();
 	}
 
@@ -32,8 +31,8 @@ class NoticeGroundingTest {
 
 	@Test
 	void flagsAWrongEmailAndDate() {
-		assertThat(grounding.ungroundedFacts("邮箱 cai@samr.gov.cn，2020年09月01日", List.of()))
-			.contains("cai@samr.gov.cn", "2020年09月01日");
+		assertThat(grounding.ungroundedFacts("邮箱 cai@samr.gov.cn，2020年09月01日", List.of())).contains("cai@samr.gov.cn",
+				"2020年09月01日");
 	}
 
 	@Test

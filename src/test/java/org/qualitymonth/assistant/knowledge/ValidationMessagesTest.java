@@ -18,8 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * Each mistake staff really made in the shipped files, one at a time: exactly one message, in Chinese
- * first, naming the line to fix. Lines refer to {@code intents/80_contact.yaml}.
+ * Each mistake staff really made in the shipped files, one at a time: exactly one
+ * message, in Chinese first, naming the line to fix. Lines refer to
+ * {@code intents/80_contact.yaml}.
  */
 class ValidationMessagesTest {
 
@@ -37,7 +38,8 @@ class ValidationMessagesTest {
 				Files.copy(file, dir.resolve(file.getFileName()));
 			}
 		}
-		// the mistakes are made in a fixed copy of the contact file, so that the line numbers below do not move
+		// the mistakes are made in a fixed copy of the contact file, so that the line
+		// numbers below do not move
 		// whenever staff edit the shipped one
 		Files.copy(Path.of("src/test/resources/validation", FILE), dir.resolve(FILE),
 				java.nio.file.StandardCopyOption.REPLACE_EXISTING);

@@ -7,9 +7,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Answer, suggest or decline, from hand-made classifications. The settings are written out (the
- * shipped defaults) so that every number below can be checked by hand: answer at 0.5, decline under
- * 0.1 or under similarity 0.2, at most 3 choices, out of scope from a score of 0.2, where the score is
+ * Answer, suggest or decline, from hand-made classifications. The settings are written
+ * out (the shipped defaults) so that every number below can be checked by hand: answer at
+ * 0.5, decline under 0.1 or under similarity 0.2, at most 3 choices, out of scope from a
+ * score of 0.2, where the score is
  * {@code outOfScope + 1.0 × (off-topic similarity − best in-scope similarity) − 0.5 × top probability}.
  */
 class DecisionPolicyTest {
@@ -75,8 +76,8 @@ class DecisionPolicyTest {
 
 	@Test
 	void offersAtMostMaxSuggestionsChoices() {
-		Decision decision = policy.decide(inScope(candidate("a", 0.3), candidate("b", 0.25), candidate("c", 0.2),
-				candidate("d", 0.2)));
+		Decision decision = policy
+			.decide(inScope(candidate("a", 0.3), candidate("b", 0.25), candidate("c", 0.2), candidate("d", 0.2)));
 		assertThat(decision.choices()).extracting(Candidate::intent).containsExactly("a", "b", "c");
 	}
 
@@ -89,8 +90,8 @@ class DecisionPolicyTest {
 
 	@Test
 	void declinesUnderTheSuggestThresholdAndKeepsTheLikeliestIntentsForStaff() {
-		Decision decision = policy.decide(inScope(candidate("a", 0.09), candidate("b", 0.08), candidate("c", 0.07),
-				candidate("d", 0.06)));
+		Decision decision = policy
+			.decide(inScope(candidate("a", 0.09), candidate("b", 0.08), candidate("c", 0.07), candidate("d", 0.06)));
 		assertThat(decision.outcome()).isEqualTo(Outcome.DECLINED);
 		assertThat(decision.intent()).isNull();
 		assertThat(decision.confidence()).isEqualTo(0.09);
@@ -122,7 +123,8 @@ class DecisionPolicyTest {
 
 	@Test
 	void theScoreWeightsComeFromTheSettings() {
-		// 0.3 + 0 - 0.5 × 0.9 < 0.2 with the intent model's confidence counted; 0.3 ≥ 0.2 without it
+		// 0.3 + 0 - 0.5 × 0.9 < 0.2 with the intent model's confidence counted; 0.3 ≥ 0.2
+		// without it
 		Classification c = new Classification(List.of(candidate("theme", 0.9)), 0.3, 0.6);
 		NluSettings noConfidenceWeight = new NluSettings("MAXENT", 100, 0.5, 0.5, 0.1, 0.2, 3, 0.2, 1.0, 0.0);
 		assertThat(policy.decide(c).outcome()).isEqualTo(Outcome.ANSWERED);

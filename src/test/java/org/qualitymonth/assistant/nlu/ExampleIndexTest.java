@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** Nearest training example per intent, by cosine similarity of TF-IDF vectors over hand-written features. */
+/**
+ * Nearest training example per intent, by cosine similarity of TF-IDF vectors over
+ * hand-written features.
+ */
 class ExampleIndexTest {
 
 	private static LabelledFeatures example(String intent, String... features) {
@@ -54,18 +57,19 @@ class ExampleIndexTest {
 
 	@Test
 	void pinyinAndTrigramFeaturesDoNotCount() {
-		ExampleIndex homophones = new ExampleIndex(List.of(example("theme", "u=主", "p=zhu", "t=主题是"),
-				example("dates", "u=住", "p=zhu", "t=主题是")));
+		ExampleIndex homophones = new ExampleIndex(
+				List.of(example("theme", "u=主", "p=zhu", "t=主题是"), example("dates", "u=住", "p=zhu", "t=主题是")));
 		assertThat(homophones.nearest(List.of("u=主", "p=zhu", "t=主题是"))).containsEntry("theme", 1.0)
 			.containsEntry("dates", 0.0);
 	}
 
 	@Test
 	void sharingARareWordCountsMoreThanSharingACommonOne() {
-		// "是什么" is in three examples, "口号" and each other word in one: the same shape of overlap, different weight
-		ExampleIndex weighted = new ExampleIndex(List.of(example("slogan", "w=口号", "w=内容"),
-				example("dates", "w=是什么", "w=时间"), example("theme", "w=是什么", "w=主题"),
-				example("place", "w=是什么", "w=地点")));
+		// "是什么" is in three examples, "口号" and each other word in one: the same shape of
+		// overlap, different weight
+		ExampleIndex weighted = new ExampleIndex(
+				List.of(example("slogan", "w=口号", "w=内容"), example("dates", "w=是什么", "w=时间"),
+						example("theme", "w=是什么", "w=主题"), example("place", "w=是什么", "w=地点")));
 		Map<String, Double> nearest = weighted.nearest(List.of("w=口号", "w=是什么"));
 		assertThat(nearest.get("slogan")).isGreaterThan(nearest.get("dates"));
 	}

@@ -22,22 +22,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * Trained on a few hand-written examples of three intents and of off-topic questions, then asked in
- * wordings it was not trained on.
+ * Trained on a few hand-written examples of three intents and of off-topic questions,
+ * then asked in wordings it was not trained on.
  */
 class IntentClassifierTest {
 
 	private static final Map<String, List<String>> EXAMPLES = Map.of("theme",
-			List.of("质量月的主题是什么", "今年活动主题是啥", "活动的主题口号", "这次质量月围绕什么主题", "告诉我本次活动的主题", "主题词是什么"),
-			"dates", List.of("质量月什么时候开始", "活动时间是哪几天", "几月份举办", "活动从什么时候到什么时候", "质量月在几月", "开始和结束的日期"),
-			"contact", List.of("联系人是谁", "联系电话是多少", "有问题找谁咨询", "邮箱地址是什么", "怎么联系主办方", "咨询电话"),
-			Intent.OUT_OF_SCOPE, List.of("明天天气怎么样", "推荐一部好看的电影", "股票会涨吗", "红烧肉怎么做", "你会唱歌吗", "今天吃什么"));
+			List.of("质量月的主题是什么", "今年活动主题是啥", "活动的主题口号", "这次质量月围绕什么主题", "告诉我本次活动的主题", "主题词是什么"), "dates",
+			List.of("质量月什么时候开始", "活动时间是哪几天", "几月份举办", "活动从什么时候到什么时候", "质量月在几月", "开始和结束的日期"), "contact",
+			List.of("联系人是谁", "联系电话是多少", "有问题找谁咨询", "邮箱地址是什么", "怎么联系主办方", "咨询电话"), Intent.OUT_OF_SCOPE,
+			List.of("明天天气怎么样", "推荐一部好看的电影", "股票会涨吗", "红烧肉怎么做", "你会唱歌吗", "今天吃什么"));
 
 	private static List<Map.Entry<String, String>> examples;
 
 	private static IntentClassifier classifier;
 
-	/** OpenNLP logs every training iteration; without Spring's logging settings (opennlp: warn) nothing quiets it. */
+	/**
+	 * OpenNLP logs every training iteration; without Spring's logging settings (opennlp:
+	 * warn) nothing quiets it.
+	 */
 	private static final Logger OPENNLP = (Logger) LoggerFactory.getLogger("opennlp");
 
 	private static Level openNlpLevel;
@@ -47,7 +50,10 @@ class IntentClassifierTest {
 		openNlpLevel = OPENNLP.getLevel();
 		OPENNLP.setLevel(Level.WARN);
 		examples = new ArrayList<>();
-		EXAMPLES.keySet().stream().sorted().forEach(id -> EXAMPLES.get(id).forEach(e -> examples.add(Map.entry(id, e))));
+		EXAMPLES.keySet()
+			.stream()
+			.sorted()
+			.forEach(id -> EXAMPLES.get(id).forEach(e -> examples.add(Map.entry(id, e))));
 		classifier = IntentClassifier.train(examples, NluSettings.defaults());
 	}
 
@@ -57,8 +63,7 @@ class IntentClassifierTest {
 	}
 
 	@ParameterizedTest
-	@CsvSource({ "质量月活动的主题是什么呀, theme", "质量月几号开始, dates", "活动什么时候结束, dates", "我想打电话咨询，号码多少, contact",
-			"找谁联系, contact" })
+	@CsvSource({ "质量月活动的主题是什么呀, theme", "质量月几号开始, dates", "活动什么时候结束, dates", "我想打电话咨询，号码多少, contact", "找谁联系, contact" })
 	void classifiesWordingsItWasNotTrainedOnToTheirIntent(String question, String intent) {
 		Classification c = classifier.classify(question);
 		assertThat(c.top().intent()).isEqualTo(intent);
@@ -123,8 +128,8 @@ class IntentClassifierTest {
 			.map(id -> new Intent(id, id, null, "答案", EXAMPLES.get(id), List.of(), List.of(),
 					new Intent.Origin("test.yaml", 1)))
 			.toList();
-		IntentClassifier fromKnowledge = IntentClassifier
-			.train(new KnowledgeBase("test", Instant.EPOCH, intents), NluSettings.defaults());
+		IntentClassifier fromKnowledge = IntentClassifier.train(new KnowledgeBase("test", Instant.EPOCH, intents),
+				NluSettings.defaults());
 		for (String question : List.of("质量月几号开始", "这周末天气怎么样")) {
 			assertThat(fromKnowledge.classify(question)).isEqualTo(classifier.classify(question));
 		}

@@ -47,8 +47,7 @@ class LexiconTest {
 
 	@Test
 	void questionsTheNoticeAnswersAreNotCaught() {
-		for (String question : List.of("质量月的主题是什么", "投诉打什么电话", "联系人的邮箱是多少", "搞活动能向企业收费吗",
-				"药店口罩乱涨价有人管吗", "活动总结报给哪里")) {
+		for (String question : List.of("质量月的主题是什么", "投诉打什么电话", "联系人的邮箱是多少", "搞活动能向企业收费吗", "药店口罩乱涨价有人管吗", "活动总结报给哪里")) {
 			assertThat(unanswerable(question)).as(question).isEqualTo("none");
 		}
 	}
@@ -73,14 +72,15 @@ class LexiconTest {
 		List<Lexicon.FactAsk> typo = lexicon.facts("质量月的油箱地址是多少");
 		assertThat(typo).extracting(f -> f.intent().id()).containsExactly("contact_email");
 		assertThat(typo.get(0).exact()).isFalse();
-		// of two words of the same length, the earlier one counts: 签发 (written), not 发的 (published)
+		// of two words of the same length, the earlier one counts: 签发 (written), not 发的
+		// (published)
 		assertThat(lexicon.facts("啥时候写好签发的")).extracting(f -> f.fact().answer()).last().asString().startsWith("成文日期");
 	}
 
 	@Test
 	void aNamedSubjectShiftsTheRankingTowardsItsIntent() {
-		Classification c = new Classification(List.of(new Candidate("overview", 0.6, 0.3),
-				new Candidate("publicity_events", 0.2, 0.3)), 0.1, 0.1);
+		Classification c = new Classification(
+				List.of(new Candidate("overview", 0.6, 0.3), new Candidate("publicity_events", 0.2, 0.3)), 0.1, 0.1);
 		Classification emphasised = lexicon.emphasise(c, "质量月有跟电梯有关的活动吗");
 		assertThat(emphasised.top().intent()).isEqualTo("publicity_events");
 		assertThat(emphasised.outOfScope()).isEqualTo(c.outOfScope());

@@ -7,9 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Properties of the normaliser on thousands of hostile texts (seeded; {@code -Dfuzz.seed=...} replays or varies
- * them): it never throws, a second pass changes nothing, and what comes out holds only letters, digits, the few
- * characters of addresses and numbers, and single spaces: no control, format (zero-width, bidi), separator or
+ * Properties of the normaliser on thousands of hostile texts (seeded;
+ * {@code -Dfuzz.seed=...} replays or varies them): it never throws, a second pass changes
+ * nothing, and what comes out holds only letters, digits, the few characters of addresses
+ * and numbers, and single spaces: no control, format (zero-width, bidi), separator or
  * surrogate character survives.
  */
 class TextNormalizerPropertyTest {
@@ -89,8 +90,9 @@ class TextNormalizerPropertyTest {
 	/** Java-escaped, so that the failing input can be pasted into a test. */
 	static String escape(String s) {
 		StringBuilder out = new StringBuilder("\"");
-		s.chars().forEach(c -> out.append(c >= 0x20 && c < 0x7F && c != '"' && c != '\\' ? String.valueOf((char) c)
-				: (c >= 0x4E00 && c <= 0x9FFF ? String.valueOf((char) c) : "\\u%04x".formatted(c))));
+		s.chars()
+			.forEach(c -> out.append(c >= 0x20 && c < 0x7F && c != '"' && c != '\\' ? String.valueOf((char) c)
+					: (c >= 0x4E00 && c <= 0x9FFF ? String.valueOf((char) c) : "\\u%04x".formatted(c))));
 		return out.append('"').toString();
 	}
 

@@ -52,7 +52,8 @@ class ConversationMetricsTest {
 		assertThat(count("telegram", "answered")).isEqualTo(1);
 		assertThat(registry.get("assistant.intent.answers").tag("intent", "theme").counter().count()).isEqualTo(2);
 		assertThat(registry.get("assistant.intent.answers").tag("intent", "time").counter().count()).isEqualTo(1);
-		assertThat(registry.find("assistant.intent.answers").counters()).as("declined replies have no intent").hasSize(2);
+		assertThat(registry.find("assistant.intent.answers").counters()).as("declined replies have no intent")
+			.hasSize(2);
 	}
 
 	@Test
@@ -68,14 +69,16 @@ class ConversationMetricsTest {
 		String scrape = prometheus.scrape();
 		assertThat(scrape).contains("assistant_answer_latency_seconds_count{channel=\"api\"} 2");
 		assertThat(scrape.lines().filter(l -> l.startsWith("assistant_answer_latency_seconds_bucket{channel=\"api\"")))
-			.as("histogram buckets from 1 ms to 10 s").hasSizeGreaterThan(10)
+			.as("histogram buckets from 1 ms to 10 s")
+			.hasSizeGreaterThan(10)
 			.contains("assistant_answer_latency_seconds_bucket{channel=\"api\",le=\"+Inf\"} 2");
 	}
 
 	@Test
 	void keepsLabelValuesToAFixedSetAndCountsRatingsAndUntimedReplies() {
 		ConversationMetrics metrics = new ConversationMetrics(registry);
-		Reply declined = new Reply("r1", Outcome.DECLINED, null, 0.1, "", null, List.of(), List.of(), List.of(), "x", "v");
+		Reply declined = new Reply("r1", Outcome.DECLINED, null, 0.1, "", null, List.of(), List.of(), List.of(), "x",
+				"v");
 		metrics.onReply(new Question("x", "s", "<script>"), declined);
 		metrics.onReply(new Question("x", "s", "web"), declined, Duration.ofMillis(3));
 		metrics.onFeedback("r1", true);

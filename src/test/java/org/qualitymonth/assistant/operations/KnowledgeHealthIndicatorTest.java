@@ -39,7 +39,8 @@ class KnowledgeHealthIndicatorTest {
 		NoticeGrounding notice = new NoticeGrounding(
 				Files.readString(Path.of("seeds/000_6176395c013b77c3.txt"), StandardCharsets.UTF_8));
 		KnowledgeReloader reloader = new KnowledgeReloader(new KnowledgeLoader(notice, 10, Clock.systemUTC()), intents,
-				kb -> state.install(new Snapshot(kb, IntentClassifier.train(kb, NluSettings.defaults()))), Clock.systemUTC());
+				kb -> state.install(new Snapshot(kb, IntentClassifier.train(kb, NluSettings.defaults()))),
+				Clock.systemUTC());
 		KnowledgeHealthIndicator indicator = new KnowledgeHealthIndicator(state, reloader);
 
 		assertThat(indicator.health().getStatus()).isEqualTo(Status.DOWN);
@@ -48,7 +49,8 @@ class KnowledgeHealthIndicatorTest {
 		assertThat(reloader.reload()).isTrue();
 		Health up = indicator.health();
 		assertThat(up.getStatus()).isEqualTo(Status.UP);
-		assertThat(up.getDetails()).containsEntry("lastReloadOk", true).containsEntry("version", reloader.status().version());
+		assertThat(up.getDetails()).containsEntry("lastReloadOk", true)
+			.containsEntry("version", reloader.status().version());
 
 		Files.writeString(intents.resolve("55_broken.yaml"), "- id: x\n  answer: \"unclosed\n", StandardCharsets.UTF_8);
 		assertThat(reloader.reload()).isFalse();

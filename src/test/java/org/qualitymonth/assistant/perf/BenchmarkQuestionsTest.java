@@ -16,7 +16,9 @@ import org.qualitymonth.assistant.nlu.TextNormalizer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The question lists the benchmarks and the load test run on (no timing is checked here). */
+/**
+ * The question lists the benchmarks and the load test run on (no timing is checked here).
+ */
 class BenchmarkQuestionsTest {
 
 	private static KnowledgeBase kb;
@@ -41,10 +43,13 @@ class BenchmarkQuestionsTest {
 				BenchmarkQuestions.SEED);
 		Set<String> intents = questions.stream().map(BenchmarkQuestions.Generated::intent).collect(Collectors.toSet());
 		long offTopic = questions.stream().filter(q -> q.intent().equals(Intent.OUT_OF_SCOPE)).count();
-		assertThat(intents).containsAll(kb.answerable().stream().map(Intent::id).toList()).contains(Intent.OUT_OF_SCOPE);
+		assertThat(intents).containsAll(kb.answerable().stream().map(Intent::id).toList())
+			.contains(Intent.OUT_OF_SCOPE);
 		assertThat(offTopic).isBetween(150L, 250L);
-		assertThat(questions).allSatisfy(q -> assertThat(kb.intent(q.intent()).examples().stream()
-			.anyMatch(q.text()::contains) || q.intent().equals(Intent.OUT_OF_SCOPE)).isTrue());
+		assertThat(questions)
+			.allSatisfy(q -> assertThat(kb.intent(q.intent()).examples().stream().anyMatch(q.text()::contains)
+					|| q.intent().equals(Intent.OUT_OF_SCOPE))
+				.isTrue());
 	}
 
 	@Test
@@ -58,9 +63,9 @@ class BenchmarkQuestionsTest {
 	@Test
 	void refusesToMakeMoreQuestionsThanTheIntentsAllow() {
 		Intent.Origin origin = new Intent.Origin("t.yaml", 1);
-		KnowledgeBase tiny = new KnowledgeBase("v1", Instant.EPOCH,
-				List.of(new Intent("theme", "主题", null, "主题是……", List.of("主题"), List.of(), List.of(), origin),
-						new Intent(Intent.OUT_OF_SCOPE, "其他", null, "抱歉", List.of("天气"), List.of(), List.of(), origin)));
+		KnowledgeBase tiny = new KnowledgeBase("v1", Instant.EPOCH, List.of(
+				new Intent("theme", "主题", null, "主题是……", List.of("主题"), List.of(), List.of(), origin),
+				new Intent(Intent.OUT_OF_SCOPE, "其他", null, "抱歉", List.of("天气"), List.of(), List.of(), origin)));
 		assertThatThrownBy(() -> BenchmarkQuestions.generate(tiny, 20_000, 1L))
 			.isInstanceOf(IllegalArgumentException.class)
 			.hasMessageContaining("distinct questions");

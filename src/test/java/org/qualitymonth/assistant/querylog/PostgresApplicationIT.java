@@ -10,7 +10,10 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The assistant configured for PostgreSQL: Flyway creates the schema there, and the log works the same. */
+/**
+ * The assistant configured for PostgreSQL: Flyway creates the schema there, and the log
+ * works the same.
+ */
 class PostgresApplicationIT {
 
 	@TempDir
@@ -27,7 +30,8 @@ class PostgresApplicationIT {
 			}
 			JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(postgres.url()));
 			assertThat(jdbc.sql("SELECT COUNT(*) FROM query_log").query(Long.class).single()).isEqualTo(2);
-			assertThat(jdbc.sql("SELECT MAX(version) FROM flyway_schema_history").query(String.class).single()).isEqualTo("1");
+			assertThat(jdbc.sql("SELECT MAX(version) FROM flyway_schema_history").query(String.class).single())
+				.isEqualTo("1");
 			assertThat(dataDir.resolve("querylog.mv.db")).doesNotExist();
 		}
 	}

@@ -23,17 +23,17 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The real PostgreSQL server gone for a while under a running assistant: its connections are terminated as a server
- * shutdown terminates them and new ones are refused. The server itself is shared with other tests, so it is not
- * stopped; a proxy in front of it, used by this app alone, goes away instead. Citizens get every answer throughout, the
+ * The real PostgreSQL server gone for a while under a running assistant: its connections
+ * are terminated as a server shutdown terminates them and new ones are refused. The
+ * server itself is shared with other tests, so it is not stopped; a proxy in front of it,
+ * used by this app alone, goes away instead. Citizens get every answer throughout, the
  * health says what is going on, and every question is in the database once it is back.
  */
 class PostgresOutageIT {
 
 	private static final Pattern SERVER = Pattern.compile("jdbc:postgresql://([^:/?]+):(\\d+)/");
 
-	private static final List<String> QUESTIONS = List.of("质量月的主题是什么", "附近有什么好吃的", "投诉电话是多少",
-			"推荐一部好看的电影", "联系邮箱是什么");
+	private static final List<String> QUESTIONS = List.of("质量月的主题是什么", "附近有什么好吃的", "投诉电话是多少", "推荐一部好看的电影", "联系邮箱是什么");
 
 	@TempDir
 	Path dataDir;
@@ -62,14 +62,16 @@ class PostgresOutageIT {
 					for (int i = 0; i < 20; i++) {
 						acknowledged.add(answer(app, QUESTIONS.get(i % QUESTIONS.size()) + " " + i, "during-" + i % 3));
 					}
-					assertThat(app.get("/api/v1/admin/unanswered", RunningApp.ADMIN_PASSWORD).statusCode()).isEqualTo(503);
+					assertThat(app.get("/api/v1/admin/unanswered", RunningApp.ADMIN_PASSWORD).statusCode())
+						.isEqualTo(503);
 					HttpResponse<String> readiness = app.get("/actuator/health/readiness", null);
 					assertThat(readiness.statusCode()).as("still ready: answering needs no database").isEqualTo(200);
 					JsonNode health = json.readTree(app.get("/actuator/health", RunningApp.ADMIN_PASSWORD).body());
 					assertThat(health.at("/components/queryLog/status").asString()).isEqualTo("DEGRADED");
 					assertThat(health.at("/components/queryLog/details/spoolBytes").asLong()).isPositive();
 					assertThat(health.get("status").asString()).isEqualTo("DEGRADED");
-					assertThat(app.get("/actuator/health", null).statusCode()).as("DEGRADED is not DOWN").isEqualTo(200);
+					assertThat(app.get("/actuator/health", null).statusCode()).as("DEGRADED is not DOWN")
+						.isEqualTo(200);
 
 					long away = System.nanoTime();
 					proxy.restore();
@@ -78,7 +80,8 @@ class PostgresOutageIT {
 					System.out.printf("PostgreSQL outage: %d answers, all stored %d ms after the database was back%n",
 							acknowledged.size(), (System.nanoTime() - away) / 1_000_000);
 					assertThat(json.readTree(app.get("/actuator/health", RunningApp.ADMIN_PASSWORD).body())
-						.at("/components/queryLog/status").asString()).isEqualTo("UP");
+						.at("/components/queryLog/status")
+						.asString()).isEqualTo("UP");
 				}
 			}
 		}
@@ -90,7 +93,10 @@ class PostgresOutageIT {
 		return json.readTree(reply.body()).get("id").asString();
 	}
 
-	/** Waits up to a minute until every id is in the database; returns the ones still missing. */
+	/**
+	 * Waits up to a minute until every id is in the database; returns the ones still
+	 * missing.
+	 */
 	private static Set<String> awaitStored(TestPostgres postgres, Set<String> ids) throws Exception {
 		Set<String> missing = new HashSet<>(ids);
 		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -108,7 +114,9 @@ class PostgresOutageIT {
 		return missing;
 	}
 
-	/** What a server shutdown does to open connections, for this app's connections only. */
+	/**
+	 * What a server shutdown does to open connections, for this app's connections only.
+	 */
 	private static void terminateConnections(TestPostgres postgres, String applicationName) throws Exception {
 		try (Connection connection = DriverManager.getConnection(postgres.url());
 				PreparedStatement terminate = connection.prepareStatement(

@@ -6,8 +6,8 @@ import java.time.Instant;
 import org.springframework.context.ApplicationContext;
 
 /**
- * For tests on the shared application that count what the query log holds: writes out what is spooled, then empties
- * the log, so that the test sees only its own questions.
+ * For tests on the shared application that count what the query log holds: writes out
+ * what is spooled, then empties the log, so that the test sees only its own questions.
  */
 public final class QueryLogFixture {
 

@@ -18,8 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole assistant with its query log on a database server that is down at start-up and goes away again
- * later: citizens get their answers throughout, and every question reaches the database once it is back.
+ * The whole assistant with its query log on a database server that is down at start-up
+ * and goes away again later: citizens get their answers throughout, and every question
+ * reaches the database once it is back.
  */
 class QueryLogOutageIT {
 
@@ -39,8 +40,9 @@ class QueryLogOutageIT {
 	void keepsAnsweringWhileTheDatabaseIsAwayAndLosesNoQuestion() throws Exception {
 		int port = freePort();
 		try (RunningApp app = RunningApp.start(dir.resolve("data"),
-				"--spring.datasource.url=jdbc:h2:tcp://127.0.0.1:" + port + "/querylog", "--spring.datasource.username=sa",
-				"--spring.datasource.password=", "--bot.query-log.flush-interval=200ms")) {
+				"--spring.datasource.url=jdbc:h2:tcp://127.0.0.1:" + port + "/querylog",
+				"--spring.datasource.username=sa", "--spring.datasource.password=",
+				"--bot.query-log.flush-interval=200ms")) {
 			assertDeclined(app.ask("附近有什么好吃的", "s1"));
 			assertDeclined(app.ask("推荐一部好看的电影", "s2"));
 			HttpResponse<String> away = app.get("/api/v1/admin/unanswered", RunningApp.ADMIN_PASSWORD);
@@ -62,7 +64,10 @@ class QueryLogOutageIT {
 		assertThat(json.readTree(reply.body()).get("answered").asBoolean()).isFalse();
 	}
 
-	/** Polls the admin API until it lists {@code expected} groups or the time is up; returns the last total. */
+	/**
+	 * Polls the admin API until it lists {@code expected} groups or the time is up;
+	 * returns the last total.
+	 */
 	private long totalWithin(RunningApp app, long expected, Duration limit) throws Exception {
 		long deadline = System.nanoTime() + limit.toNanos();
 		long total = -1;
@@ -80,7 +85,10 @@ class QueryLogOutageIT {
 		return total;
 	}
 
-	/** The database server as a process of its own, as a real one would be, so that it can be killed. */
+	/**
+	 * The database server as a process of its own, as a real one would be, so that it can
+	 * be killed.
+	 */
 	private void startServer(int port) throws IOException, InterruptedException {
 		server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
 				System.getProperty("java.class.path"), Server.class.getName(), "-tcp", "-tcpPort", String.valueOf(port),
@@ -101,7 +109,10 @@ class QueryLogOutageIT {
 		throw new IllegalStateException("the H2 server did not start on port " + port);
 	}
 
-	/** Shuts the server down as an operator would (H2, like any database, may lose its last second to kill -9). */
+	/**
+	 * Shuts the server down as an operator would (H2, like any database, may lose its
+	 * last second to kill -9).
+	 */
 	private void stop() throws InterruptedException {
 		if (server != null) {
 			server.destroy();

@@ -14,7 +14,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What the repository must do on every database it supports; subclasses supply H2 or PostgreSQL. */
+/**
+ * What the repository must do on every database it supports; subclasses supply H2 or
+ * PostgreSQL.
+ */
 abstract class QueryLogRepositoryContract {
 
 	static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
@@ -35,8 +38,8 @@ abstract class QueryLogRepositoryContract {
 
 	static SpoolEntry question(String id, String at, String channel, String text, String outcome, String intent,
 			String candidates) {
-		return new SpoolEntry(SpoolEntry.Kind.QUESTION, id, Instant.parse(at), channel, "u-" + id, text, outcome, intent,
-				0.42, candidates, "v1", null);
+		return new SpoolEntry(SpoolEntry.Kind.QUESTION, id, Instant.parse(at), channel, "u-" + id, text, outcome,
+				intent, 0.42, candidates, "v1", null);
 	}
 
 	static SpoolEntry declined(String id, String at, String channel, String text) {
@@ -52,9 +55,10 @@ abstract class QueryLogRepositoryContract {
 		List<SpoolEntry> entries = new ArrayList<>();
 		Instant first = Instant.parse("2020-09-01T00:00:00Z");
 		for (int i = 0; i < 3000; i++) {
-			// ids in the opposite order of time, so that "oldest" cannot be read off the primary key
-			entries.add(new SpoolEntry(SpoolEntry.Kind.QUESTION, "q" + (10_000 - i), first.plusSeconds(i), "web", "u" + i,
-					"质量月的主题是什么第" + i + "问", "answered", "theme", 0.9, "theme=0.900 dates=0.050", "v1", null));
+			// ids in the opposite order of time, so that "oldest" cannot be read off the
+			// primary key
+			entries.add(new SpoolEntry(SpoolEntry.Kind.QUESTION, "q" + (10_000 - i), first.plusSeconds(i), "web",
+					"u" + i, "质量月的主题是什么第" + i + "问", "answered", "theme", 0.9, "theme=0.900 dates=0.050", "v1", null));
 		}
 		repository.store(entries);
 		long size = repository.sizeBytes();
@@ -81,9 +85,10 @@ abstract class QueryLogRepositoryContract {
 		repository.store(List.of(a, b));
 		repository.store(List.of(a, b, declined("c", "2020-09-01T02:02:00Z", "telegram", "今天天气")));
 		assertThat(rows()).isEqualTo(3);
-		assertThat(jdbc.sql("SELECT channel, user_hash, question, outcome, intent, confidence, knowledge_version FROM query_log WHERE id = 'b'")
-			.query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-					String.valueOf(rs.getDouble(6)), rs.getString(7)))
+		assertThat(jdbc.sql(
+				"SELECT channel, user_hash, question, outcome, intent, confidence, knowledge_version FROM query_log WHERE id = 'b'")
+			.query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5), String.valueOf(rs.getDouble(6)), rs.getString(7)))
 			.single()).containsExactly("api", "u-b", "质量月的主题是什么", "answered", "theme", "0.42", "v1");
 	}
 
@@ -111,11 +116,13 @@ abstract class QueryLogRepositoryContract {
 	void groupsUnansweredQuestionsByTextWithCountTimesChannelsAndTopIntents() {
 		repository.store(List.of(
 				question("a1", "2020-09-01T02:00:00Z", "web", "质量月吉祥物", "declined", null, "theme=0.4000 time=0.2000"),
-				question("a2", "2020-09-03T02:00:00Z", "telegram", "质量月吉祥物", "declined", null, "theme=0.2000 organizers=0.5000"),
+				question("a2", "2020-09-03T02:00:00Z", "telegram", "质量月吉祥物", "declined", null,
+						"theme=0.2000 organizers=0.5000"),
 				question("a3", "2020-09-02T02:00:00Z", "web", "质量月吉祥物", "declined", null, "time=0.1000"),
 				declined("b1", "2020-09-02T03:00:00Z", "api", "附近有什么好吃的"),
 				question("c1", "2020-09-02T03:00:00Z", "api", "质量月的主题", "answered", "theme", "theme=0.9000"),
-				question("d1", "2020-09-02T03:00:00Z", "api", "主题还是时间", "suggested", "theme", "theme=0.5000 time=0.4000")));
+				question("d1", "2020-09-02T03:00:00Z", "api", "主题还是时间", "suggested", "theme",
+						"theme=0.5000 time=0.4000")));
 		UnansweredPage page = repository.unanswered(new UnansweredFilter(null, null, null, 10));
 		assertThat(page.total()).isEqualTo(2);
 		assertThat(page.groups()).extracting(UnansweredGroup::text).containsExactly("质量月吉祥物", "附近有什么好吃的");
@@ -125,7 +132,8 @@ abstract class QueryLogRepositoryContract {
 		assertThat(top.lastSeen().toInstant()).isEqualTo(Instant.parse("2020-09-03T02:00:00Z"));
 		assertThat(top.firstSeen().getOffset()).isEqualTo(SHANGHAI.getRules().getOffset(top.firstSeen().toInstant()));
 		assertThat(top.channels()).containsExactly("telegram", "web");
-		// averaged over the three askings: theme (0.4+0.2)/3, organizers 0.5/3, time (0.2+0.1)/3
+		// averaged over the three askings: theme (0.4+0.2)/3, organizers 0.5/3, time
+		// (0.2+0.1)/3
 		assertThat(top.topIntents()).containsExactly(new UnansweredGroup.IntentShare("theme", 0.2),
 				new UnansweredGroup.IntentShare("organizers", 0.1667), new UnansweredGroup.IntentShare("time", 0.1));
 		assertThat(top.status()).isEqualTo(ReviewStatus.NEW);
@@ -148,7 +156,8 @@ abstract class QueryLogRepositoryContract {
 	@Test
 	void filtersByReviewStatusAndCanReopen() {
 		repository.store(List.of(declined("a", "2020-09-01T02:00:00Z", "web", "问题甲"),
-				declined("b", "2020-09-01T02:00:00Z", "web", "问题乙"), declined("c", "2020-09-01T02:00:00Z", "web", "问题丙")));
+				declined("b", "2020-09-01T02:00:00Z", "web", "问题乙"),
+				declined("c", "2020-09-01T02:00:00Z", "web", "问题丙")));
 		Instant now = Instant.parse("2020-09-05T00:00:00Z");
 		repository.review("问题甲", ReviewStatus.IGNORED, null, now);
 		repository.review("问题乙", ReviewStatus.REVIEWED, null, now);
@@ -169,8 +178,9 @@ abstract class QueryLogRepositoryContract {
 
 	@Test
 	void limitsTheGroupsButCountsThemAll() {
-		repository.store(List.of(declined("a", "2020-09-01T02:00:00Z", "web", "甲"), declined("b", "2020-09-01T02:00:00Z", "web", "乙"),
-				declined("b2", "2020-09-01T02:00:00Z", "web", "乙"), declined("c", "2020-09-01T02:00:00Z", "web", "丙")));
+		repository.store(List.of(declined("a", "2020-09-01T02:00:00Z", "web", "甲"),
+				declined("b", "2020-09-01T02:00:00Z", "web", "乙"), declined("b2", "2020-09-01T02:00:00Z", "web", "乙"),
+				declined("c", "2020-09-01T02:00:00Z", "web", "丙")));
 		UnansweredPage page = repository.unanswered(new UnansweredFilter(null, null, null, 1));
 		assertThat(page.total()).isEqualTo(3);
 		assertThat(page.groups()).extracting(UnansweredGroup::text).containsExactly("乙");
@@ -189,14 +199,14 @@ abstract class QueryLogRepositoryContract {
 
 	@Test
 	void summarisesAPeriodPerDayWithRatesIntentsAndFeedback() {
-		repository.store(List.of(
-				question("a", "2020-09-01T02:00:00Z", "web", "主题", "answered", "theme", "theme=0.9000"),
-				question("b", "2020-09-01T03:00:00Z", "web", "主题是啥", "answered", "theme", "theme=0.9000"),
-				question("c", "2020-09-03T02:00:00Z", "api", "时间", "suggested", "time", "time=0.5000"),
-				declined("d", "2020-09-03T04:00:00Z", "api", "吃什么"),
-				declined("e", "2020-08-20T04:00:00Z", "api", "上个月的问题"),
-				SpoolEntry.feedback("a", true, Instant.parse("2020-09-01T02:01:00Z")),
-				SpoolEntry.feedback("c", false, Instant.parse("2020-09-03T02:01:00Z"))));
+		repository
+			.store(List.of(question("a", "2020-09-01T02:00:00Z", "web", "主题", "answered", "theme", "theme=0.9000"),
+					question("b", "2020-09-01T03:00:00Z", "web", "主题是啥", "answered", "theme", "theme=0.9000"),
+					question("c", "2020-09-03T02:00:00Z", "api", "时间", "suggested", "time", "time=0.5000"),
+					declined("d", "2020-09-03T04:00:00Z", "api", "吃什么"),
+					declined("e", "2020-08-20T04:00:00Z", "api", "上个月的问题"),
+					SpoolEntry.feedback("a", true, Instant.parse("2020-09-01T02:01:00Z")),
+					SpoolEntry.feedback("c", false, Instant.parse("2020-09-03T02:01:00Z"))));
 		Overview overview = repository.overview(LocalDate.of(2020, 9, 1), LocalDate.of(2020, 9, 3), 10);
 		assertThat(overview.total()).isEqualTo(4);
 		assertThat(overview.answered()).isEqualTo(2);
@@ -208,7 +218,8 @@ abstract class QueryLogRepositoryContract {
 		assertThat(overview.unhelpful()).isEqualTo(1);
 		assertThat(overview.users()).isEqualTo(4);
 		assertThat(overview.days()).containsExactly(new Overview.Day(LocalDate.of(2020, 9, 1), 2, 2, 0, 0),
-				new Overview.Day(LocalDate.of(2020, 9, 2), 0, 0, 0, 0), new Overview.Day(LocalDate.of(2020, 9, 3), 2, 0, 1, 1));
+				new Overview.Day(LocalDate.of(2020, 9, 2), 0, 0, 0, 0),
+				new Overview.Day(LocalDate.of(2020, 9, 3), 2, 0, 1, 1));
 		assertThat(overview.topIntents()).containsExactly(new Overview.IntentCount("theme", 2),
 				new Overview.IntentCount("time", 1));
 		assertThat(overview.topUnanswered()).extracting(UnansweredGroup::text).containsExactly("吃什么");

@@ -38,8 +38,9 @@ class QueryLogSettingsTest {
 	@Test
 	void readsTheRetentionAndTheSaltFromTheEnvironment() {
 		MutablePropertySources sources = new MutablePropertySources();
-		sources.addFirst(new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-				Map.of("BOT_QUERYLOG_RETENTION", "30d", "BOT_QUERYLOG_SALT", "salt from the environment")));
+		sources
+			.addFirst(new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+					Map.of("BOT_QUERYLOG_RETENTION", "30d", "BOT_QUERYLOG_SALT", "salt from the environment")));
 		QueryLogSettings settings = new Binder(ConfigurationPropertySources.from(sources)).bindOrCreate("bot.query-log",
 				QueryLogSettings.class);
 		assertThat(settings.retention()).isEqualTo(Duration.ofDays(30));

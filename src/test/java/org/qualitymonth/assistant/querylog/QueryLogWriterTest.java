@@ -19,7 +19,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The writer against an H2 server that the test stops and starts, as a database outage would. */
+/**
+ * The writer against an H2 server that the test stops and starts, as a database outage
+ * would.
+ */
 class QueryLogWriterTest {
 
 	@TempDir
@@ -47,8 +50,8 @@ class QueryLogWriterTest {
 	}
 
 	static SpoolEntry declined(String id) {
-		return new SpoolEntry(SpoolEntry.Kind.QUESTION, id, Instant.parse("2020-09-01T02:00:00Z"), "web", null, "问题" + id,
-				"declined", null, 0.2, "theme=0.2000", "v1", null);
+		return new SpoolEntry(SpoolEntry.Kind.QUESTION, id, Instant.parse("2020-09-01T02:00:00Z"), "web", null,
+				"问题" + id, "declined", null, 0.2, "theme=0.2000", "v1", null);
 	}
 
 	@Test
@@ -58,8 +61,8 @@ class QueryLogWriterTest {
 		SchemaGate gate = new SchemaGate();
 		gate.migrateAtStart(Flyway.configure().dataSource(dataSource).load());
 		spool = new Spool(dir.resolve("spool"), 1_000_000);
-		QueryLogWriter writer = new QueryLogWriter(spool, new QueryLogRepository(dataSource, QueryLogRepositoryContract.SHANGHAI),
-				gate, Duration.ofHours(1));
+		QueryLogWriter writer = new QueryLogWriter(spool,
+				new QueryLogRepository(dataSource, QueryLogRepositoryContract.SHANGHAI), gate, Duration.ofHours(1));
 
 		spool.append(declined("1"));
 		assertThat(writer.flush()).isTrue();
@@ -73,7 +76,8 @@ class QueryLogWriterTest {
 		assertThat(spool.pendingBytes()).isPositive();
 
 		startServer();
-		// the pool finds out about its dead connections on the next tries, as the scheduled flush would
+		// the pool finds out about its dead connections on the next tries, as the
+		// scheduled flush would
 		assertThat(flushesWithin(writer, Duration.ofSeconds(30))).isTrue();
 		assertThat(writer.databaseAway()).isFalse();
 		assertThat(ids()).containsExactly("1", "2", "3");
@@ -88,8 +92,8 @@ class QueryLogWriterTest {
 		SchemaGate gate = new SchemaGate();
 		gate.migrateAtStart(Flyway.configure().dataSource(dataSource).load());
 		spool = new Spool(dir.resolve("spool"), 1_000_000);
-		QueryLogWriter writer = new QueryLogWriter(spool, new QueryLogRepository(dataSource, QueryLogRepositoryContract.SHANGHAI),
-				gate, Duration.ofHours(1));
+		QueryLogWriter writer = new QueryLogWriter(spool,
+				new QueryLogRepository(dataSource, QueryLogRepositoryContract.SHANGHAI), gate, Duration.ofHours(1));
 		spool.append(declined("1"));
 		assertThat(writer.flush()).isFalse();
 
@@ -106,8 +110,9 @@ class QueryLogWriterTest {
 		}
 		dataSource = TestDatabases.h2(dir);
 		spool = new Spool(dir.resolve("spool"), 1_000_000);
-		QueryLogWriter writer = new QueryLogWriter(spool, new QueryLogRepository(dataSource, QueryLogRepositoryContract.SHANGHAI),
-				new SchemaGate(), Duration.ofMillis(50));
+		QueryLogWriter writer = new QueryLogWriter(spool,
+				new QueryLogRepository(dataSource, QueryLogRepositoryContract.SHANGHAI), new SchemaGate(),
+				Duration.ofMillis(50));
 		writer.start();
 		try {
 			long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -126,8 +131,9 @@ class QueryLogWriterTest {
 	void setsAsideAnEntryTheDatabaseRefusesAndWritesTheRest() throws Exception {
 		dataSource = TestDatabases.h2(dir);
 		spool = new Spool(dir.resolve("spool"), 1_000_000);
-		QueryLogWriter writer = new QueryLogWriter(spool, new QueryLogRepository(dataSource, QueryLogRepositoryContract.SHANGHAI),
-				new SchemaGate(), Duration.ofHours(1));
+		QueryLogWriter writer = new QueryLogWriter(spool,
+				new QueryLogRepository(dataSource, QueryLogRepositoryContract.SHANGHAI), new SchemaGate(),
+				Duration.ofHours(1));
 		SpoolEntry tooLong = new SpoolEntry(SpoolEntry.Kind.QUESTION, "bad", Instant.parse("2020-09-01T02:00:00Z"),
 				"x".repeat(40), null, "问题", "declined", null, 0.2, null, null, null);
 		spool.append(declined("1"));
@@ -161,7 +167,8 @@ class QueryLogWriterTest {
 		// the port may linger for a moment after a stop
 		for (int attempt = 0;; attempt++) {
 			try {
-				server = Server.createTcpServer("-tcpPort", String.valueOf(port), "-baseDir", dir.toString(), "-ifNotExists")
+				server = Server
+					.createTcpServer("-tcpPort", String.valueOf(port), "-baseDir", dir.toString(), "-ifNotExists")
 					.start();
 				return;
 			}

@@ -46,8 +46,8 @@ class QueryRecorderTest {
 	}
 
 	static Reply reply(String id, Outcome outcome, String intent, String normalized) {
-		return new Reply(id, outcome, intent, 0.3123, "answer", null, List.of(), List.of(),
-				List.of(new Candidate("theme", 0.3123, 0.5), new Candidate("time", 0.2, 0.4), new Candidate("fax", 0.1, 0.1)),
+		return new Reply(id, outcome, intent, 0.3123, "answer", null, List.of(), List.of(), List
+			.of(new Candidate("theme", 0.3123, 0.5), new Candidate("time", 0.2, 0.4), new Candidate("fax", 0.1, 0.1)),
 				normalized, "kb1");
 	}
 

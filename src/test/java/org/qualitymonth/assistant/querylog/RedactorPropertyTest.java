@@ -11,11 +11,12 @@ import org.qualitymonth.assistant.system.HostileText;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Properties of redaction on thousands of hostile texts (seeded; {@code -Dfuzz.seed=...} replays or varies them): a
- * resident ID with a valid check digit or a mainland mobile number, written in any of the usual ways and set off from
- * other digits by a visible character, never survives, neither in the redactor alone nor on the way into the query
- * log (normaliser, then redactor), where full-width digits and invisible characters inside the number are undone
- * first.
+ * Properties of redaction on thousands of hostile texts (seeded; {@code -Dfuzz.seed=...}
+ * replays or varies them): a resident ID with a valid check digit or a mainland mobile
+ * number, written in any of the usual ways and set off from other digits by a visible
+ * character, never survives, neither in the redactor alone nor on the way into the query
+ * log (normaliser, then redactor), where full-width digits and invisible characters
+ * inside the number are undone first.
  */
 class RedactorPropertyTest {
 
@@ -36,7 +37,8 @@ class RedactorPropertyTest {
 			String id = residentId(hostile.random());
 			String text = embed(hostile, written(id, hostile.random(), 6, 8));
 			check(seed, i, text, id, redactor.redact(text), "redactor");
-			check(seed, i, text, id, redactor.redact(normalizer.normalize(disguised(text, hostile.random()))), "query log");
+			check(seed, i, text, id, redactor.redact(normalizer.normalize(disguised(text, hostile.random()))),
+					"query log");
 		}
 	}
 
@@ -85,7 +87,10 @@ class RedactorPropertyTest {
 				+ SEPARATORS.get(random.nextInt(SEPARATORS.size())) + hostile.text(8);
 	}
 
-	/** In one run, or in groups ({@code head}, {@code middle}, the rest) split by spaces or dashes. */
+	/**
+	 * In one run, or in groups ({@code head}, {@code middle}, the rest) split by spaces
+	 * or dashes.
+	 */
 	private static String written(String number, Random random, int head, int middle) {
 		return switch (random.nextInt(3)) {
 			case 0 -> number;
@@ -98,8 +103,9 @@ class RedactorPropertyTest {
 	}
 
 	/**
-	 * How a citizen's input may hide a number from a plain pattern: full-width digits, invisible characters between
-	 * the digits. The normaliser undoes both before the redactor sees the text.
+	 * How a citizen's input may hide a number from a plain pattern: full-width digits,
+	 * invisible characters between the digits. The normaliser undoes both before the
+	 * redactor sees the text.
 	 */
 	private static String disguised(String text, Random random) {
 		StringBuilder out = new StringBuilder();
@@ -140,13 +146,17 @@ class RedactorPropertyTest {
 		return mobile.toString();
 	}
 
-	/** The escaping of the normaliser's property test, for failure messages that can be pasted into a test. */
+	/**
+	 * The escaping of the normaliser's property test, for failure messages that can be
+	 * pasted into a test.
+	 */
 	private static final class TextNormalizerEscape {
 
 		static String escape(String s) {
 			StringBuilder out = new StringBuilder("\"");
-			s.chars().forEach(c -> out.append(c >= 0x20 && c < 0x7F && c != '"' && c != '\\' ? String.valueOf((char) c)
-					: "\\u%04x".formatted(c)));
+			s.chars()
+				.forEach(c -> out.append(c >= 0x20 && c < 0x7F && c != '"' && c != '\\' ? String.valueOf((char) c)
+						: "\\u%04x".formatted(c)));
 			return out.append('"').toString();
 		}
 

@@ -39,7 +39,8 @@ class RedactorTest {
 
 	@Test
 	void leavesEighteenDigitNumbersWithAWrongIdChecksumThatAreNoCardAlone() {
-		// check digit should be 3, and the number fails the Luhn check too: an order number, not personal data
+		// check digit should be 3, and the number fails the Luhn check too: an order
+		// number, not personal data
 		assertThat(redactor.redact("订单号440304199001011234")).isEqualTo("订单号440304199001011234");
 	}
 
@@ -55,7 +56,8 @@ class RedactorTest {
 		assertThat(redactor.redact("拨打12315投诉")).isEqualTo("拨打12315投诉");
 		assertThat(redactor.redact("电话010-82262716")).isEqualTo("电话010-82262716");
 		assertThat(redactor.redact("2020年9月质量月")).isEqualTo("2020年9月质量月");
-		// eleven digits starting 12 are no mobile number; twelve digits are not one either
+		// eleven digits starting 12 are no mobile number; twelve digits are not one
+		// either
 		assertThat(redactor.redact("编号12812345678")).isEqualTo("编号12812345678");
 		assertThat(redactor.redact("编号138123456789")).isEqualTo("编号138123456789");
 	}

@@ -23,8 +23,9 @@ class RetentionPurgerTest {
 	void deletesQueriesOlderThanTheRetentionAndKeepsTheRest() {
 		try (HikariDataSource dataSource = TestDatabases.h2(dir)) {
 			QueryLogRepository repository = new QueryLogRepository(dataSource, QueryLogRepositoryContract.SHANGHAI);
-			repository.store(List.of(QueryLogRepositoryContract.declined("181-days", "2020-03-04T23:00:00Z", "web", "旧"),
-					QueryLogRepositoryContract.declined("179-days", "2020-03-06T01:00:00Z", "web", "新")));
+			repository
+				.store(List.of(QueryLogRepositoryContract.declined("181-days", "2020-03-04T23:00:00Z", "web", "旧"),
+						QueryLogRepositoryContract.declined("179-days", "2020-03-06T01:00:00Z", "web", "新")));
 			Clock now = Clock.fixed(Instant.parse("2020-09-01T00:00:00Z"), ZoneOffset.UTC);
 			RetentionPurger purger = new RetentionPurger(repository, new SchemaGate(), Duration.ofDays(180),
 					Duration.ofHours(6), now);

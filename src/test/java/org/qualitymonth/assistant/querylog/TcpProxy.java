@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A loopback TCP forwarder in front of a database server, so that a test can make the server unreachable for one
- * application (connections refused, open ones cut) without stopping a server that other tests share.
+ * A loopback TCP forwarder in front of a database server, so that a test can make the
+ * server unreachable for one application (connections refused, open ones cut) without
+ * stopping a server that other tests share.
  */
 final class TcpProxy implements AutoCloseable {
 

@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 
-/** Databases for tests outside Spring, migrated with the application's own Flyway scripts. */
+/**
+ * Databases for tests outside Spring, migrated with the application's own Flyway scripts.
+ */
 final class TestDatabases {
 
 	private TestDatabases() {

@@ -11,9 +11,10 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A private schema on the real PostgreSQL server named by {@code TEST_POSTGRES_URL} (env) or
- * {@code test.postgres.url} (system property), e.g. as {@code bin/test} exports it for its throw-away cluster. Without a server the
- * tests fail, they are not skipped; set the variable to {@code skip} to skip them on purpose (reported as skipped).
+ * A private schema on the real PostgreSQL server named by {@code TEST_POSTGRES_URL} (env)
+ * or {@code test.postgres.url} (system property), e.g. as {@code bin/test} exports it for
+ * its throw-away cluster. Without a server the tests fail, they are not skipped; set the
+ * variable to {@code skip} to skip them on purpose (reported as skipped).
  */
 public final class TestPostgres implements AutoCloseable {
 
@@ -26,15 +27,20 @@ public final class TestPostgres implements AutoCloseable {
 		this.schema = schema;
 	}
 
-	/** Creates a fresh schema, so that tests running at the same time never see each other's rows. */
+	/**
+	 * Creates a fresh schema, so that tests running at the same time never see each
+	 * other's rows.
+	 */
 	public static TestPostgres newSchema() {
 		String url = System.getProperty("test.postgres.url", System.getenv("TEST_POSTGRES_URL"));
 		if (url == null || url.isBlank()) {
-			Assertions.fail("No PostgreSQL server for the query log tests. Run the tests with bin/test (starts a throw-away"
-					+ " PostgreSQL cluster and exports TEST_POSTGRES_URL), or set TEST_POSTGRES_URL=jdbc:postgresql://host:port/db"
-					+ "?user=...&password=...; TEST_POSTGRES_URL=skip skips these tests on purpose.");
+			Assertions
+				.fail("No PostgreSQL server for the query log tests. Run the tests with bin/test (starts a throw-away"
+						+ " PostgreSQL cluster and exports TEST_POSTGRES_URL), or set TEST_POSTGRES_URL=jdbc:postgresql://host:port/db"
+						+ "?user=...&password=...; TEST_POSTGRES_URL=skip skips these tests on purpose.");
 		}
-		Assumptions.assumeFalse(url.strip().equalsIgnoreCase("skip"), "TEST_POSTGRES_URL=skip: PostgreSQL tests skipped on purpose");
+		Assumptions.assumeFalse(url.strip().equalsIgnoreCase("skip"),
+				"TEST_POSTGRES_URL=skip: PostgreSQL tests skipped on purpose");
 		String schema = "qm_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
 		TestPostgres postgres = new TestPostgres(url.strip(), schema);
 		postgres.execute("CREATE SCHEMA " + schema);
@@ -56,7 +62,8 @@ public final class TestPostgres implements AutoCloseable {
 	}
 
 	private void execute(String sql) {
-		try (Connection connection = DriverManager.getConnection(serverUrl); Statement statement = connection.createStatement()) {
+		try (Connection connection = DriverManager.getConnection(serverUrl);
+				Statement statement = connection.createStatement()) {
 			statement.execute(sql);
 		}
 		catch (SQLException ex) {

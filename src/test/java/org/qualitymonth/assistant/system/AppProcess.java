@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
 import org.qualitymonth.assistant.AssistantApplication;
 
 /**
- * The assistant in a JVM of its own, started from the test classpath as {@code java -cp ... AssistantApplication}
- * would start it, so that it can be killed like a real process; its output goes to a file.
+ * The assistant in a JVM of its own, started from the test classpath as
+ * {@code java -cp ... AssistantApplication} would start it, so that it can be killed like
+ * a real process; its output goes to a file.
  */
 final class AppProcess implements AutoCloseable {
 
@@ -35,10 +36,12 @@ final class AppProcess implements AutoCloseable {
 
 	/** Starts the app with the given arguments and waits until it serves HTTP. */
 	static AppProcess start(Path log, List<String> args) throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				// small and quick to start: two of these share a two-core machine with the test run
-				"-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-				AssistantApplication.class.getName(), "--server.port=0"));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+						// small and quick to start: two of these share a two-core machine
+						// with the test run
+						"-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+						AssistantApplication.class.getName(), "--server.port=0"));
 		command.addAll(args);
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();

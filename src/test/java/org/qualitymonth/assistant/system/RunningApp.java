@@ -15,8 +15,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The whole assistant started as {@code java -jar} would start it, on a random port and the given data directory,
- * for tests that restart it or need their own settings; with small helpers for its HTTP API.
+ * The whole assistant started as {@code java -jar} would start it, on a random port and
+ * the given data directory, for tests that restart it or need their own settings; with
+ * small helpers for its HTTP API.
  */
 public final class RunningApp implements AutoCloseable {
 
@@ -31,7 +32,10 @@ public final class RunningApp implements AutoCloseable {
 		.connectTimeout(Duration.ofSeconds(10))
 		.build();
 
-	/** Whether {@link #close()} stops the application: not when it is the shared one of {@link AppTest}. */
+	/**
+	 * Whether {@link #close()} stops the application: not when it is the shared one of
+	 * {@link AppTest}.
+	 */
 	private final boolean owned;
 
 	private RunningApp(ConfigurableApplicationContext context, boolean owned) {
@@ -40,12 +44,18 @@ public final class RunningApp implements AutoCloseable {
 		this.port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
 	}
 
-	/** Starts with {@code bot.admin.password} set to {@link #ADMIN_PASSWORD}, unless {@code args} set it. */
+	/**
+	 * Starts with {@code bot.admin.password} set to {@link #ADMIN_PASSWORD}, unless
+	 * {@code args} set it.
+	 */
 	public static RunningApp start(Path dataDir, String... args) {
 		return start(dataDir, List.of(), args);
 	}
 
-	/** Like {@link #start(Path, String...)}, with test configuration classes added to the application's. */
+	/**
+	 * Like {@link #start(Path, String...)}, with test configuration classes added to the
+	 * application's.
+	 */
 	public static RunningApp start(Path dataDir, List<Class<?>> extraSources, String... args) {
 		List<String> all = new ArrayList<>(List.of("--server.port=0", "--bot.data-dir=" + dataDir));
 		if (List.of(args).stream().noneMatch(a -> a.startsWith("--bot.admin.password"))) {
@@ -54,11 +64,14 @@ public final class RunningApp implements AutoCloseable {
 		all.addAll(List.of(args));
 		List<Class<?>> sources = new ArrayList<>(List.of(org.qualitymonth.assistant.AssistantApplication.class));
 		sources.addAll(extraSources);
-		return new RunningApp(new SpringApplicationBuilder(sources.toArray(Class<?>[]::new)).run(all.toArray(String[]::new)),
-				true);
+		return new RunningApp(
+				new SpringApplicationBuilder(sources.toArray(Class<?>[]::new)).run(all.toArray(String[]::new)), true);
 	}
 
-	/** The shared application of an {@link AppTest} class, with the same helpers; closing it leaves it running. */
+	/**
+	 * The shared application of an {@link AppTest} class, with the same helpers; closing
+	 * it leaves it running.
+	 */
 	public static RunningApp shared(ConfigurableApplicationContext context) {
 		return new RunningApp(context, false);
 	}
@@ -77,8 +90,8 @@ public final class RunningApp implements AutoCloseable {
 
 	/** {@code POST /api/v1/ask} with the text and session (JSON-escaped here). */
 	public HttpResponse<String> ask(String text, String sessionId) throws Exception {
-		String body = "{\"text\":\"" + json(text) + "\"" + (sessionId == null ? "" : ",\"sessionId\":\"" + json(sessionId) + "\"")
-				+ "}";
+		String body = "{\"text\":\"" + json(text) + "\""
+				+ (sessionId == null ? "" : ",\"sessionId\":\"" + json(sessionId) + "\"") + "}";
 		return send(HttpRequest.newBuilder(URI.create(url("/api/v1/ask")))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
@@ -87,10 +100,14 @@ public final class RunningApp implements AutoCloseable {
 	public HttpResponse<String> feedback(String replyId, boolean helpful) throws Exception {
 		return send(HttpRequest.newBuilder(URI.create(url("/api/v1/feedback")))
 			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"" + json(replyId) + "\",\"helpful\":" + helpful + "}")));
+			.POST(HttpRequest.BodyPublishers
+				.ofString("{\"id\":\"" + json(replyId) + "\",\"helpful\":" + helpful + "}")));
 	}
 
-	/** GET, as user {@code admin} with {@code password} (HTTP Basic), or anonymously when it is null. */
+	/**
+	 * GET, as user {@code admin} with {@code password} (HTTP Basic), or anonymously when
+	 * it is null.
+	 */
 	public HttpResponse<String> get(String path, String password) throws Exception {
 		return send(request(path, password).GET());
 	}

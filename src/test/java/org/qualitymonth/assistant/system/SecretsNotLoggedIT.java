@@ -12,9 +12,10 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The secrets an operator configures (admin password, pseudonym salt, database password) appear nowhere the app
- * writes or serves: not in its log at DEBUG, not in the health details or the metrics, and the actuator endpoints
- * that would show the configuration are not there at all.
+ * The secrets an operator configures (admin password, pseudonym salt, database password)
+ * appear nowhere the app writes or serves: not in its log at DEBUG, not in the health
+ * details or the metrics, and the actuator endpoints that would show the configuration
+ * are not there at all.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SecretsNotLoggedIT {
@@ -32,7 +33,8 @@ class SecretsNotLoggedIT {
 	void configuredSecretsAreNeverWrittenOrServed(CapturedOutput output) throws Exception {
 		try (RunningApp app = RunningApp.start(dir.resolve("data"), "--bot.admin.password=" + PASSWORD,
 				"--bot.query-log.salt=" + SALT,
-				"--spring.datasource.url=jdbc:h2:file:" + dir.resolve("db").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE",
+				"--spring.datasource.url=jdbc:h2:file:" + dir.resolve("db").toAbsolutePath()
+						+ ";DB_CLOSE_ON_EXIT=FALSE",
 				"--spring.datasource.username=assistant", "--spring.datasource.password=" + DATABASE_PASSWORD,
 				"--logging.level.org.qualitymonth=DEBUG", "--logging.level.org.springframework.security=DEBUG")) {
 			app.ask("质量月的主题是什么", "secrets");
@@ -40,7 +42,8 @@ class SecretsNotLoggedIT {
 			assertThat(app.get("/api/v1/admin/unanswered", "wrong-" + PASSWORD).statusCode()).isEqualTo(401);
 			assertThat(app.get("/api/v1/admin/unanswered", PASSWORD).statusCode()).isEqualTo(200);
 			List<String> served = List.of(app.get("/actuator/health", PASSWORD).body(),
-					app.get("/actuator/prometheus", PASSWORD).body(), app.get("/api/v1/admin/knowledge", PASSWORD).body());
+					app.get("/actuator/prometheus", PASSWORD).body(),
+					app.get("/api/v1/admin/knowledge", PASSWORD).body());
 			for (String endpoint : List.of("/actuator/env", "/actuator/configprops", "/actuator/heapdump",
 					"/actuator/loggers", "/actuator/beans")) {
 				assertThat(app.get(endpoint, PASSWORD).statusCode()).as(endpoint).isEqualTo(404);

@@ -11,8 +11,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * For tests that change the shared application's intent files (imports, "add as example"): puts the shipped files
- * back and waits until the application serves them again, so that the next test class meets the knowledge it expects.
+ * For tests that change the shared application's intent files (imports, "add as
+ * example"): puts the shipped files back and waits until the application serves them
+ * again, so that the next test class meets the knowledge it expects.
  */
 public final class SharedKnowledge {
 
@@ -38,7 +39,10 @@ public final class SharedKnowledge {
 		throw new AssertionError("the shared application did not reload the restored intent files: " + status(app));
 	}
 
-	/** Makes {@code copy} hold exactly the shipped intent files; true when something had to change. */
+	/**
+	 * Makes {@code copy} hold exactly the shipped intent files; true when something had
+	 * to change.
+	 */
 	static boolean restoreFiles(Path copy) throws IOException {
 		boolean changed = false;
 		try (Stream<Path> files = Files.list(copy)) {

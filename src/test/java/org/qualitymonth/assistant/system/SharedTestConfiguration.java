@@ -14,10 +14,10 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * What every test of the shared application ({@link AppTest}) adds to it: a record of the feedback, and pages that fail
- * as a bug would. The pages run under the app's own
- * Content-Security-Policy (nothing inline, no eval, everything from the app itself); violations show in the browser
- * console, which the tests check.
+ * What every test of the shared application ({@link AppTest}) adds to it: a record of the
+ * feedback, and pages that fail as a bug would. The pages run under the app's own
+ * Content-Security-Policy (nothing inline, no eval, everything from the app itself);
+ * violations show in the browser console, which the tests check.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class SharedTestConfiguration {
@@ -28,11 +28,12 @@ public class SharedTestConfiguration {
 	}
 
 	/**
-	 * Pages that fail as a bug would, at {@code /test-failure} and {@code /admin/test-failure}. A controller that is a
-	 * member of this configuration, which registers it (component scanning skips it as a test component), rather than
-	 * a router function: a router function's
-	 * mapping reads every request's headers first and fails on a wildcard Content-Type, which the application itself
-	 * (without router functions) never meets, and the fuzz test would find it.
+	 * Pages that fail as a bug would, at {@code /test-failure} and
+	 * {@code /admin/test-failure}. A controller that is a member of this configuration,
+	 * which registers it (component scanning skips it as a test component), rather than a
+	 * router function: a router function's mapping reads every request's headers first
+	 * and fails on a wildcard Content-Type, which the application itself (without router
+	 * functions) never meets, and the fuzz test would find it.
 	 */
 	@Controller
 	@TestComponent

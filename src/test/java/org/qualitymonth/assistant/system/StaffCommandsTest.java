@@ -88,9 +88,9 @@ class StaffCommandsTest {
 	void chatShowsAnswerSourceAndNumberedChoicesThatANumberSelects() {
 		assertThat(run("质量月的主题是什么\n1\n\n", "chat")).isZero();
 		String text = output();
-		assertThat(text).contains("建设质量强国", "出处：一、活动主题", "您可能还想了解：", "  1. ")
-			.doesNotContain("Choice[", "Reply[");
-		// "1" pressed the first related button: a second reply, for another intent, chosen rather than classified
+		assertThat(text).contains("建设质量强国", "出处：一、活动主题", "您可能还想了解：", "  1. ").doesNotContain("Choice[", "Reply[");
+		// "1" pressed the first related button: a second reply, for another intent,
+		// chosen rather than classified
 		List<String> details = text.lines().filter(l -> l.contains("（识别结果")).toList();
 		assertThat(details).hasSize(2);
 		assertThat(details.get(0)).contains("intent=theme");
@@ -116,9 +116,9 @@ class StaffCommandsTest {
 	}
 
 	private static Process java(String... args) throws IOException {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-				AssistantApplication.class.getName()));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
+						"-cp", System.getProperty("java.class.path"), AssistantApplication.class.getName()));
 		command.addAll(List.of(args));
 		return new ProcessBuilder(command).redirectErrorStream(true).start();
 	}

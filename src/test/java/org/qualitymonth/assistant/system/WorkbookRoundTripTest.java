@@ -20,8 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 14's "done when" for Excel: export from the running assistant, change an answer, import with the command
- * line tool, and the bot serves the new answer; a workbook with a blank answer is refused by sheet, row and column.
+ * Issue 14's "done when" for Excel: export from the running assistant, change an answer,
+ * import with the command line tool, and the bot serves the new answer; a workbook with a
+ * blank answer is refused by sheet, row and column.
  */
 @AppTest
 class WorkbookRoundTripTest {
@@ -42,8 +43,8 @@ class WorkbookRoundTripTest {
 			assertThat(app.get("/api/v1/admin/intents.xlsx", null).statusCode()).isEqualTo(401);
 			HttpResponse<byte[]> export = app.getBytes("/api/v1/admin/intents.xlsx", RunningApp.ADMIN_PASSWORD);
 			assertThat(export.statusCode()).isEqualTo(200);
-			assertThat(export.headers().firstValue("Content-Type")).hasValue(
-					"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+			assertThat(export.headers().firstValue("Content-Type"))
+				.hasValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
 			Path blank = dir.resolve("blank.xlsx");
 			Files.write(blank, withAnswer(export.body(), ""));
@@ -62,7 +63,8 @@ class WorkbookRoundTripTest {
 			String answer = "";
 			while (System.nanoTime() < deadline && !answer.equals(NEW_ANSWER)) {
 				Thread.sleep(300);
-				// the theme question is answered with its single fact first; the edited paragraph is the reply's details
+				// the theme question is answered with its single fact first; the edited
+				// paragraph is the reply's details
 				var reply = json.readTree(app.ask("质量月的主题是什么", "after-import").body());
 				answer = reply.path("details").asString(reply.path("answer").asString(""));
 			}

@@ -9,16 +9,20 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Which deliveries of a numbered stream are being handled and which are done, for platforms that number
- * what they deliver (Telegram's {@code update_id}). It drops a second delivery of a number (webhook
- * redeliveries, a restart racing the previous acknowledgement), and it tells which number acknowledges only
- * deliveries whose handling has finished: Telegram keeps an update until a getUpdates asks for a higher
- * offset, so an update in flight when the process dies is delivered again after the restart. The last
- * {@code remembered} finished numbers are kept, oldest forgotten first.
+ * Which deliveries of a numbered stream are being handled and which are done, for
+ * platforms that number what they deliver (Telegram's {@code update_id}). It drops a
+ * second delivery of a number (webhook redeliveries, a restart racing the previous
+ * acknowledgement), and it tells which number acknowledges only deliveries whose handling
+ * has finished: Telegram keeps an update until a getUpdates asks for a higher offset, so
+ * an update in flight when the process dies is delivered again after the restart. The
+ * last {@code remembered} finished numbers are kept, oldest forgotten first.
  */
 public final class DeliveryLedger {
 
-	/** Whether the caller should handle the update, and the future that completes when it is handled. */
+	/**
+	 * Whether the caller should handle the update, and the future that completes when it
+	 * is handled.
+	 */
 	public record Claim(boolean fresh, CompletableFuture<Void> handled) {
 	}
 
@@ -26,7 +30,9 @@ public final class DeliveryLedger {
 
 	private final Set<Integer> done;
 
-	/** Whether no other replica has claimed a number yet (always true with one process). */
+	/**
+	 * Whether no other replica has claimed a number yet (always true with one process).
+	 */
 	private final java.util.function.IntPredicate firstAcrossReplicas;
 
 	public DeliveryLedger(int remembered) {
@@ -34,8 +40,9 @@ public final class DeliveryLedger {
 	}
 
 	/**
-	 * @param firstAcrossReplicas asked once for each number this process has not seen: false when another replica
-	 * claimed it already, and this delivery is then dropped as done
+	 * @param firstAcrossReplicas asked once for each number this process has not seen:
+	 * false when another replica claimed it already, and this delivery is then dropped as
+	 * done
 	 */
 	public DeliveryLedger(int remembered, java.util.function.IntPredicate firstAcrossReplicas) {
 		this.firstAcrossReplicas = firstAcrossReplicas;
@@ -77,8 +84,9 @@ public final class DeliveryLedger {
 	}
 
 	/**
-	 * The acknowledgement (Telegram's getUpdates offset): past {@code lastReceived} when nothing is in
-	 * flight, else the oldest delivery still being handled, so that the platform keeps it.
+	 * The acknowledgement (Telegram's getUpdates offset): past {@code lastReceived} when
+	 * nothing is in flight, else the oldest delivery still being handled, so that the
+	 * platform keeps it.
 	 */
 	public synchronized int offset(int lastReceived) {
 		return inFlight.isEmpty() ? lastReceived + 1 : Math.min(inFlight.firstKey(), lastReceived + 1);

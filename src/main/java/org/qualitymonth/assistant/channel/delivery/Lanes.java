@@ -8,9 +8,10 @@ import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
- * One ordered lane per recipient: tasks for the same recipient run one after the other in the order
- * they were submitted (a long answer's parts arrive in order), tasks for different recipients run side
- * by side on the shared executor. A failed task does not stop the lane.
+ * One ordered lane per recipient: tasks for the same recipient run one after the other in
+ * the order they were submitted (a long answer's parts arrive in order), tasks for
+ * different recipients run side by side on the shared executor. A failed task does not
+ * stop the lane.
  */
 public final class Lanes {
 
@@ -22,7 +23,10 @@ public final class Lanes {
 		this.executor = executor;
 	}
 
-	/** Runs {@code task} after every task submitted before for {@code recipient}; the future never fails. */
+	/**
+	 * Runs {@code task} after every task submitted before for {@code recipient}; the
+	 * future never fails.
+	 */
 	public CompletableFuture<Void> submit(String recipient, Runnable task) {
 		CompletableFuture<Void> next = tails.compute(recipient,
 				(key, tail) -> (tail == null ? CompletableFuture.<Void>completedFuture(null) : tail)
@@ -33,14 +37,15 @@ public final class Lanes {
 	}
 
 	/**
-	 * Starts {@code task} once every task chained before for {@code recipient} has finished (succeeded or
-	 * failed), for work that waits without holding a thread (paced, retried later). The returned future is the
-	 * task's own, failures included; the lane goes on regardless.
+	 * Starts {@code task} once every task chained before for {@code recipient} has
+	 * finished (succeeded or failed), for work that waits without holding a thread
+	 * (paced, retried later). The returned future is the task's own, failures included;
+	 * the lane goes on regardless.
 	 */
 	public <T> CompletableFuture<T> chain(String recipient, Supplier<? extends CompletionStage<T>> task) {
 		CompletableFuture<T> result = new CompletableFuture<>();
-		CompletableFuture<Void> next = tails.compute(recipient,
-				(key, tail) -> (tail == null ? CompletableFuture.<Void>completedFuture(null) : tail).thenCompose(ignored -> {
+		CompletableFuture<Void> next = tails.compute(recipient, (key,
+				tail) -> (tail == null ? CompletableFuture.<Void>completedFuture(null) : tail).thenCompose(ignored -> {
 					start(task, result);
 					return result.handle((value, failure) -> (Void) null);
 				}));

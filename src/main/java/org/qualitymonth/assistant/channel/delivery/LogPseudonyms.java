@@ -9,9 +9,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * How a chat, user or openid appears in the logs of every channel: a keyed hash that changes with every start,
- * enough to follow one conversation through the log and useless for finding the citizen. (The query log keeps
- * its own salted pseudonym of the conversation key.)
+ * How a chat, user or openid appears in the logs of every channel: a keyed hash that
+ * changes with every start, enough to follow one conversation through the log and useless
+ * for finding the citizen. (The query log keeps its own salted pseudonym of the
+ * conversation key.)
  */
 public final class LogPseudonyms {
 

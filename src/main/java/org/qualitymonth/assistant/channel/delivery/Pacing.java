@@ -11,16 +11,20 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.TimeMeter;
 
 /**
- * Keeps a channel's outbound messages under the platform's rates on Bucket4j token buckets: the overall
- * rate, and optionally each recipient's own least interval (Telegram: about 1/s per chat, 20/min per group).
- * {@link #awaitTurn()} blocks; {@link #turn} waits on a scheduler instead, and takes the overall token only
- * once the recipient's own turn has come, so a recipient held back never delays the others.
+ * Keeps a channel's outbound messages under the platform's rates on Bucket4j token
+ * buckets: the overall rate, and optionally each recipient's own least interval
+ * (Telegram: about 1/s per chat, 20/min per group). {@link #awaitTurn()} blocks;
+ * {@link #turn} waits on a scheduler instead, and takes the overall token only once the
+ * recipient's own turn has come, so a recipient held back never delays the others.
  */
 public final class Pacing {
 
 	private final Bucket overall;
 
-	/** The overall rate kept elsewhere (Redis: one rate per bot token for all replicas); null when it is {@link #overall}. */
+	/**
+	 * The overall rate kept elsewhere (Redis: one rate per bot token for all replicas);
+	 * null when it is {@link #overall}.
+	 */
 	private final org.qualitymonth.assistant.chat.RateBuckets shared;
 
 	private final String sharedKey;
@@ -29,7 +33,10 @@ public final class Pacing {
 
 	private final TimeMeter clock;
 
-	/** One bucket per recipient that has an interval; an idle one is full again, so it may be forgotten. */
+	/**
+	 * One bucket per recipient that has an interval; an idle one is full again, so it may
+	 * be forgotten.
+	 */
 	private final Cache<String, Bucket> recipients = Caffeine.newBuilder()
 		.expireAfterAccess(Duration.ofMinutes(10))
 		.maximumSize(200_000)
@@ -68,16 +75,17 @@ public final class Pacing {
 	}
 
 	/**
-	 * {@link #evenly(int)} with the overall rate in {@code buckets} under {@code key}, shared by every process that
-	 * paces the same key (replicas sending for one Telegram bot); each recipient's interval stays in this process.
+	 * {@link #evenly(int)} with the overall rate in {@code buckets} under {@code key},
+	 * shared by every process that paces the same key (replicas sending for one Telegram
+	 * bot); each recipient's interval stays in this process.
 	 */
 	public static Pacing evenlyShared(int perSecond, org.qualitymonth.assistant.chat.RateBuckets buckets, String key) {
 		return new Pacing(perSecond, buckets, key);
 	}
 
 	/**
-	 * Messages spaced evenly, {@code 1/perSecond} s apart, with no burst: no second ever holds more than
-	 * {@code perSecond} sends (Telegram's 30 per second overall).
+	 * Messages spaced evenly, {@code 1/perSecond} s apart, with no burst: no second ever
+	 * holds more than {@code perSecond} sends (Telegram's 30 per second overall).
 	 */
 	public static Pacing evenly(int perSecond) {
 		return evenly(perSecond, TimeMeter.SYSTEM_NANOTIME);
@@ -94,15 +102,16 @@ public final class Pacing {
 			overall.asBlocking().consume(1);
 			return;
 		}
-		for (io.github.bucket4j.ConsumptionProbe probe = shared.take(sharedKey, sharedConfiguration); !probe.isConsumed();
-				probe = shared.take(sharedKey, sharedConfiguration)) {
+		for (io.github.bucket4j.ConsumptionProbe probe = shared.take(sharedKey, sharedConfiguration); !probe
+			.isConsumed(); probe = shared.take(sharedKey, sharedConfiguration)) {
 			java.util.concurrent.TimeUnit.NANOSECONDS.sleep(Math.max(1_000_000, probe.getNanosToWaitForRefill()));
 		}
 	}
 
 	/**
-	 * Reserves the next turn of {@code recipient}, at least {@code interval} after its previous one, and then
-	 * the overall rate's; the future completes when the message may go out.
+	 * Reserves the next turn of {@code recipient}, at least {@code interval} after its
+	 * previous one, and then the overall rate's; the future completes when the message
+	 * may go out.
 	 */
 	public CompletableFuture<Void> turn(String recipient, Duration interval, ScheduledExecutorService scheduler) {
 		CompletableFuture<Void> own = interval.isZero() ? CompletableFuture.completedFuture(null)
@@ -121,7 +130,8 @@ public final class Pacing {
 				turn.complete(null);
 			}
 			else {
-				scheduler.schedule(() -> sharedTurn(scheduler, turn), Math.max(1_000_000, probe.getNanosToWaitForRefill()),
+				scheduler.schedule(() -> sharedTurn(scheduler, turn),
+						Math.max(1_000_000, probe.getNanosToWaitForRefill()),
 						java.util.concurrent.TimeUnit.NANOSECONDS);
 			}
 		}

@@ -19,10 +19,11 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 
 /**
- * Retries a send on resilience4j: transient failures (as the channel's {@code retryable} judges them) are
- * tried again up to {@code maxAttempts} in all, after the wait the platform asked for when its error names one
- * ({@code waitHint}, e.g. Telegram's {@code retry_after} or WeChat's "retry next minute"), else after an
- * exponential backoff with jitter between {@code initial} and {@code max}.
+ * Retries a send on resilience4j: transient failures (as the channel's {@code retryable}
+ * judges them) are tried again up to {@code maxAttempts} in all, after the wait the
+ * platform asked for when its error names one ({@code waitHint}, e.g. Telegram's
+ * {@code retry_after} or WeChat's "retry next minute"), else after an exponential backoff
+ * with jitter between {@code initial} and {@code max}.
  */
 public final class Retrying {
 
@@ -39,15 +40,19 @@ public final class Retrying {
 			Optional<Duration> hinted = outcome.isLeft() ? waitHint.apply(outcome.getLeft()) : Optional.empty();
 			return hinted.map(Duration::toMillis).orElseGet(() -> backoff(attempt, initial, max).toMillis());
 		};
-		this.retry = Retry.of(name, RetryConfig.custom()
-			.maxAttempts(maxAttempts)
-			.intervalBiFunction(interval)
-			.retryOnException(retryable)
-			.build());
+		this.retry = Retry.of(name,
+				RetryConfig.custom()
+					.maxAttempts(maxAttempts)
+					.intervalBiFunction(interval)
+					.retryOnException(retryable)
+					.build());
 		retry.getEventPublisher().onRetry(event -> retries.incrementAndGet());
 	}
 
-	/** Runs {@code send}, retrying as configured; throws the last failure when it gives up. */
+	/**
+	 * Runs {@code send}, retrying as configured; throws the last failure when it gives
+	 * up.
+	 */
 	public void run(CheckedRunnable send) throws Throwable {
 		retry.executeCheckedSupplier(() -> {
 			send.run();
@@ -56,15 +61,21 @@ public final class Retrying {
 	}
 
 	/**
-	 * Starts {@code send} and, while it fails in a retryable way, starts it again on {@code scheduler} after the
-	 * wait, holding no thread meanwhile. The future fails with the last failure when it gives up.
+	 * Starts {@code send} and, while it fails in a retryable way, starts it again on
+	 * {@code scheduler} after the wait, holding no thread meanwhile. The future fails
+	 * with the last failure when it gives up.
 	 */
-	public <T> CompletableFuture<T> runAsync(ScheduledExecutorService scheduler, Supplier<? extends CompletionStage<T>> send) {
+	public <T> CompletableFuture<T> runAsync(ScheduledExecutorService scheduler,
+			Supplier<? extends CompletionStage<T>> send) {
 		Supplier<CompletionStage<T>> attempt = () -> {
 			try {
-				// judged by the failure itself, not by the CompletionException an async step wraps it in
-				return send.get().toCompletableFuture().exceptionallyCompose(failure -> CompletableFuture.failedFuture(
-						failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure));
+				// judged by the failure itself, not by the CompletionException an async
+				// step wraps it in
+				return send.get()
+					.toCompletableFuture()
+					.exceptionallyCompose(failure -> CompletableFuture
+						.failedFuture(failure instanceof CompletionException && failure.getCause() != null
+								? failure.getCause() : failure));
 			}
 			catch (RuntimeException ex) {
 				return CompletableFuture.failedFuture(ex);
@@ -73,7 +84,10 @@ public final class Retrying {
 		return retry.executeCompletionStage(scheduler, attempt).toCompletableFuture();
 	}
 
-	/** Tells {@code listener} the failure behind every retry, e.g. to count retries by cause. */
+	/**
+	 * Tells {@code listener} the failure behind every retry, e.g. to count retries by
+	 * cause.
+	 */
 	public void onRetry(Consumer<Throwable> listener) {
 		retry.getEventPublisher().onRetry(event -> listener.accept(event.getLastThrowable()));
 	}
@@ -83,7 +97,10 @@ public final class Retrying {
 		return retries.get();
 	}
 
-	/** The wait before retry number {@code retry} (1 for the first): initial·2^(retry-1), capped, 50-100% of it. */
+	/**
+	 * The wait before retry number {@code retry} (1 for the first): initial·2^(retry-1),
+	 * capped, 50-100% of it.
+	 */
 	public static Duration backoff(int retry, Duration initial, Duration max) {
 		long ceiling = initial.toMillis() << Math.min(Math.max(retry - 1, 0), 30);
 		long capped = Math.min(Math.max(ceiling, 1), max.toMillis());

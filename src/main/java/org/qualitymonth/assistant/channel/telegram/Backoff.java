@@ -6,8 +6,9 @@ import org.qualitymonth.assistant.channel.delivery.Retrying;
 import org.telegram.telegrambots.longpolling.interfaces.BackOff;
 
 /**
- * The delivery kit's exponential backoff with jitter ({@link Retrying#backoff}), capped at {@code max}, given to
- * the library's long-polling loop, whose own default grows to a 15-minute pause after a long outage.
+ * The delivery kit's exponential backoff with jitter ({@link Retrying#backoff}), capped
+ * at {@code max}, given to the library's long-polling loop, whose own default grows to a
+ * 15-minute pause after a long outage.
  */
 final class Backoff implements BackOff {
 

@@ -6,9 +6,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What an inline button does, encoded in its {@code callback_data}, which Telegram limits to 64
- * bytes: {@code c:<intent>} answers an intent, {@code m} shows the menu, {@code f:<reply id>:1|0}
- * rates a reply. Anything else (a stale or forged button) decodes to empty.
+ * What an inline button does, encoded in its {@code callback_data}, which Telegram limits
+ * to 64 bytes: {@code c:<intent>} answers an intent, {@code m} shows the menu,
+ * {@code f:<reply id>:1|0} rates a reply. Anything else (a stale or forged button)
+ * decodes to empty.
  */
 sealed interface CallbackData {
 
@@ -31,7 +32,10 @@ sealed interface CallbackData {
 
 	Pattern FEEDBACK = Pattern.compile("f:([A-Za-z0-9_-]{1,60}):([01])");
 
-	/** The encoded form, or empty when it would not fit in 64 bytes (e.g. an over-long intent id). */
+	/**
+	 * The encoded form, or empty when it would not fit in 64 bytes (e.g. an over-long
+	 * intent id).
+	 */
 	static Optional<String> encode(CallbackData data) {
 		String encoded;
 		if (data instanceof Choose choose) {

@@ -23,13 +23,15 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiValidationException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
- * Everything the bot sends goes through here, on the channel-neutral delivery kit: messages to one chat leave
- * in order, one at a time ({@link Lanes}), paced per chat and overall ({@link Pacing}), and retried
- * ({@link Retrying}) after the {@code retry_after} Telegram asks for on a 429, or with exponential backoff after
- * other transient failures. What stays here is Telegram's: reading its refusals, resending HTML it refuses as
- * plain text, following a group to its supergroup, and the log lines. Whatever finally fails is logged —
- * nothing is dropped silently. The returned futures complete when the call succeeded or was given up, so an
- * update counts as handled only once its replies are out.
+ * Everything the bot sends goes through here, on the channel-neutral delivery kit:
+ * messages to one chat leave in order, one at a time ({@link Lanes}), paced per chat and
+ * overall ({@link Pacing}), and retried ({@link Retrying}) after the {@code retry_after}
+ * Telegram asks for on a 429, or with exponential backoff after other transient failures.
+ * What stays here is Telegram's: reading its refusals, resending HTML it refuses as plain
+ * text, following a group to its supergroup, and the log lines. Whatever finally fails is
+ * logged — nothing is dropped silently. The returned futures complete when the call
+ * succeeded or was given up, so an update counts as handled only once its replies are
+ * out.
  */
 final class Outbox {
 
@@ -43,7 +45,10 @@ final class Outbox {
 
 	private final TelegramSettings.Retry retry;
 
-	/** Retries of chat messages (counted in the metrics) and of button answers (not counted). */
+	/**
+	 * Retries of chat messages (counted in the metrics) and of button answers (not
+	 * counted).
+	 */
 	private final Retrying messages;
 
 	private final Retrying buttons;
@@ -54,7 +59,10 @@ final class Outbox {
 
 	private final Privacy privacy;
 
-	/** For the metrics (TelegramConfiguration): messages sent, given up, and attempts repeated by cause. */
+	/**
+	 * For the metrics (TelegramConfiguration): messages sent, given up, and attempts
+	 * repeated by cause.
+	 */
 	private final AtomicLong sent = new AtomicLong();
 
 	private final AtomicLong failed = new AtomicLong();
@@ -63,7 +71,10 @@ final class Outbox {
 
 	private final AtomicLong retriedError = new AtomicLong();
 
-	/** Calls not finished yet, so that shutting down can wait for them and then give up the rest. */
+	/**
+	 * Calls not finished yet, so that shutting down can wait for them and then give up
+	 * the rest.
+	 */
 	private final Set<Delivery> pending = ConcurrentHashMap.newKeySet();
 
 	private boolean closed;
@@ -73,7 +84,10 @@ final class Outbox {
 		this(client, pace, retry, executor, privacy, Pacing.evenly(pace.globalPerSecond()));
 	}
 
-	/** With the overall rate paced by {@code pacing} (shared by the replicas in replicated mode). */
+	/**
+	 * With the overall rate paced by {@code pacing} (shared by the replicas in replicated
+	 * mode).
+	 */
 	Outbox(TelegramClient client, TelegramSettings.Pacing pace, TelegramSettings.Retry retry,
 			ScheduledExecutorService executor, Privacy privacy, Pacing pacing) {
 		this.client = client;
@@ -93,11 +107,15 @@ final class Outbox {
 	}
 
 	private Retrying retrying(String name) {
-		return new Retrying(name, retry.maxAttempts(), retry.initialBackoff(), retry.maxBackoff(), Transient.class::isInstance,
+		return new Retrying(name, retry.maxAttempts(), retry.initialBackoff(), retry.maxBackoff(),
+				Transient.class::isInstance,
 				failure -> failure instanceof Transient again ? Optional.of(again.wait) : Optional.empty());
 	}
 
-	/** Sends the messages in order; the first one replies to {@code replyTo} when given (groups). */
+	/**
+	 * Sends the messages in order; the first one replies to {@code replyTo} when given
+	 * (groups).
+	 */
 	CompletableFuture<Void> send(long chatId, boolean group, Integer replyTo, List<Outgoing> messages) {
 		CompletableFuture<?>[] all = new CompletableFuture<?>[messages.size()];
 		for (int i = 0; i < messages.size(); i++) {
@@ -106,19 +124,19 @@ final class Outbox {
 		return CompletableFuture.allOf(all);
 	}
 
-	/** Stops the button's spinner, with an optional short notice. Not paced: it is not a chat message. */
+	/**
+	 * Stops the button's spinner, with an optional short notice. Not paced: it is not a
+	 * chat message.
+	 */
 	CompletableFuture<Void> answerCallback(String callbackQueryId, String text) {
-		Delivery call = new Delivery(AnswerCallbackQuery.builder()
-			.callbackQueryId(callbackQueryId)
-			.text(text)
-			.build());
+		Delivery call = new Delivery(AnswerCallbackQuery.builder().callbackQueryId(callbackQueryId).text(text).build());
 		return track(call, buttons.runAsync(executor, () -> CompletableFuture.runAsync(() -> attempt(call), executor)));
 	}
 
 	/**
-	 * Refuses new messages, waits up to {@code grace} for the queued ones, then stops. What is left
-	 * is logged; in polling mode its updates were never acknowledged, so they are handled again
-	 * after the restart.
+	 * Refuses new messages, waits up to {@code grace} for the queued ones, then stops.
+	 * What is left is logged; in polling mode its updates were never acknowledged, so
+	 * they are handled again after the restart.
 	 */
 	void close(Duration grace) {
 		long deadline = System.nanoTime() + grace.toNanos();
@@ -172,15 +190,18 @@ final class Outbox {
 	private CompletableFuture<Void> enqueue(Delivery delivery) {
 		synchronized (this) {
 			if (closed) {
-				log.error("Telegram: shutting down, a reply to chat {} was not sent", privacy.pseudonym(delivery.chatId));
+				log.error("Telegram: shutting down, a reply to chat {} was not sent",
+						privacy.pseudonym(delivery.chatId));
 				delivery.done.completeExceptionally(new IllegalStateException("shutting down"));
 				return delivery.done;
 			}
 			pending.add(delivery);
 		}
-		// each attempt, retries included, waits for the chat's turn and the overall rate again
+		// each attempt, retries included, waits for the chat's turn and the overall rate
+		// again
 		return track(delivery, lanes.chain(Long.toString(delivery.lane), () -> messages.runAsync(executor,
-				() -> pacing.turn(Long.toString(delivery.chatId), delivery.group ? pace.perGroup() : pace.perChat(), executor)
+				() -> pacing
+					.turn(Long.toString(delivery.chatId), delivery.group ? pace.perGroup() : pace.perChat(), executor)
 					.thenRunAsync(() -> attempt(delivery), executor))));
 	}
 
@@ -191,8 +212,8 @@ final class Outbox {
 				delivery.done.complete(null);
 			}
 			else {
-				delivery.done.completeExceptionally(
-						failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
+				delivery.done.completeExceptionally(failure instanceof CompletionException && failure.getCause() != null
+						? failure.getCause() : failure);
 			}
 			synchronized (this) {
 				pending.remove(delivery);
@@ -203,8 +224,9 @@ final class Outbox {
 	}
 
 	/**
-	 * One try. Returns when Telegram took the call; throws {@link Transient} when it is worth another try and
-	 * {@link DeliveryFailedException} when it was given up (and logged).
+	 * One try. Returns when Telegram took the call; throws {@link Transient} when it is
+	 * worth another try and {@link DeliveryFailedException} when it was given up (and
+	 * logged).
 	 */
 	private void attempt(Delivery delivery) {
 		delivery.attempts++;
@@ -279,7 +301,8 @@ final class Outbox {
 			failed.incrementAndGet();
 		}
 		if (blocked || delivery.lane == Delivery.NO_CHAT) {
-			// a citizen who blocked the bot, or a button spinner that timed out, is not an operations problem
+			// a citizen who blocked the bot, or a button spinner that timed out, is not
+			// an operations problem
 			log.warn(format, args);
 		}
 		else {
@@ -299,7 +322,10 @@ final class Outbox {
 			/** A server or network error. */
 			ERROR,
 
-			/** The call was corrected (plain text, the new supergroup) and goes again at once. */
+			/**
+			 * The call was corrected (plain text, the new supergroup) and goes again at
+			 * once.
+			 */
 			FIXED
 
 		}

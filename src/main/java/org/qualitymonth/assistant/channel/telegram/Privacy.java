@@ -3,9 +3,10 @@ package org.qualitymonth.assistant.channel.telegram;
 import org.qualitymonth.assistant.channel.delivery.LogPseudonyms;
 
 /**
- * What may appear in logs. Chats are named by a keyed hash that changes with every start (enough
- * to follow one conversation through the log, useless for finding the citizen), and the token is
- * cut out of any error text before it is logged, in case a library ever puts the URL in one.
+ * What may appear in logs. Chats are named by a keyed hash that changes with every start
+ * (enough to follow one conversation through the log, useless for finding the citizen),
+ * and the token is cut out of any error text before it is logged, in case a library ever
+ * puts the URL in one.
  */
 final class Privacy {
 

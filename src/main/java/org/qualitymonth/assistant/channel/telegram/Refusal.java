@@ -8,9 +8,9 @@ import org.telegram.telegrambots.meta.api.objects.ResponseParameters;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 
 /**
- * What Telegram said when it refused a call, read from the library's exception: the error code, the
- * description, and the parameters that tell the sender what to do ({@code retry_after},
- * {@code migrate_to_chat_id}).
+ * What Telegram said when it refused a call, read from the library's exception: the error
+ * code, the description, and the parameters that tell the sender what to do
+ * ({@code retry_after}, {@code migrate_to_chat_id}).
  */
 record Refusal(int code, String description, Integer retryAfterSeconds, Long migrateToChatId) {
 
@@ -33,7 +33,10 @@ record Refusal(int code, String description, Integer retryAfterSeconds, Long mig
 				: Optional.empty();
 	}
 
-	/** 400 "can't parse entities": the HTML was refused; the text itself may go as plain text. */
+	/**
+	 * 400 "can't parse entities": the HTML was refused; the text itself may go as plain
+	 * text.
+	 */
 	boolean badFormatting() {
 		return code == 400 && description.toLowerCase(Locale.ROOT).contains("can't parse entities");
 	}

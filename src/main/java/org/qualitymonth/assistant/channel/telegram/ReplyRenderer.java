@@ -15,9 +15,9 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 
 /**
- * Turns a {@link Reply} into Telegram messages: HTML with every dynamic string escaped, split
- * below 4096 characters, the buttons under the last part. Each message also carries a plain-text
- * twin, sent instead if Telegram ever refuses the HTML.
+ * Turns a {@link Reply} into Telegram messages: HTML with every dynamic string escaped,
+ * split below 4096 characters, the buttons under the last part. Each message also carries
+ * a plain-text twin, sent instead if Telegram ever refuses the HTML.
  */
 final class ReplyRenderer {
 
@@ -52,7 +52,8 @@ final class ReplyRenderer {
 		}
 		List<InlineKeyboardRow> rows = new ArrayList<>();
 		if (reply.details() != null && reply.intent() != null) {
-			// a short single fact: the whole paragraph is the topic's own answer, one tap away
+			// a short single fact: the whole paragraph is the topic's own answer, one tap
+			// away
 			CallbackData.encode(new CallbackData.Choose(reply.intent())).ifPresent(data -> {
 				InlineKeyboardRow details = new InlineKeyboardRow();
 				details.add(button(messages.getMessage("reply.details"), data));
@@ -75,7 +76,9 @@ final class ReplyRenderer {
 		return pack(blocks, rows);
 	}
 
-	/** The /start and /help screen: what the bot answers, and the main topics as buttons. */
+	/**
+	 * The /start and /help screen: what the bot answers, and the main topics as buttons.
+	 */
 	List<Outgoing> welcome(List<Choice> menu) {
 		return pack(List.of(Block.text(messages.getMessage("telegram.welcome"))), choiceRows(menu, 2));
 	}
@@ -120,7 +123,8 @@ final class ReplyRenderer {
 			plain.append(piece.plain());
 		}
 		if (html.toString().isBlank()) {
-			// Telegram refuses empty messages; an empty answer is a knowledge bug, not a reason to stay silent
+			// Telegram refuses empty messages; an empty answer is a knowledge bug, not a
+			// reason to stay silent
 			html.setLength(0);
 			html.append("…");
 			plain.setLength(0);
@@ -160,15 +164,19 @@ final class ReplyRenderer {
 			log.warn("No feedback buttons: reply id '{}' does not fit in Telegram's button data", replyId);
 			return Optional.empty();
 		}
-		return Optional.of(new InlineKeyboardRow(button(messages.getMessage("telegram.feedback.helpful"), helpful.get()),
-				button(messages.getMessage("telegram.feedback.notHelpful"), notHelpful.get())));
+		return Optional
+			.of(new InlineKeyboardRow(button(messages.getMessage("telegram.feedback.helpful"), helpful.get()),
+					button(messages.getMessage("telegram.feedback.notHelpful"), notHelpful.get())));
 	}
 
 	private static InlineKeyboardButton button(String text, String data) {
 		return InlineKeyboardButton.builder().text(text).callbackData(data).build();
 	}
 
-	/** A piece of a message: its HTML, its plain twin, and what separates it from the piece before. */
+	/**
+	 * A piece of a message: its HTML, its plain twin, and what separates it from the
+	 * piece before.
+	 */
 	private record Block(String html, String plain, String separator) {
 
 		static Block text(String plain) {

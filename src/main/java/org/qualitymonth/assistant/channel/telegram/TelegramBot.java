@@ -26,10 +26,11 @@ import org.telegram.telegrambots.meta.api.objects.message.MaybeInaccessibleMessa
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 /**
- * The Telegram translator proper: one {@link Update} in, an {@link Inbound} to the {@link Conversations}
- * every channel shares (rate, length and rating policy live there), the outcome rendered as Telegram HTML
- * and sent through the {@link Outbox}. It works the same for long polling and webhooks; {@link #handle}
- * completes when the update's replies are out (or given up).
+ * The Telegram translator proper: one {@link Update} in, an {@link Inbound} to the
+ * {@link Conversations} every channel shares (rate, length and rating policy live there),
+ * the outcome rendered as Telegram HTML and sent through the {@link Outbox}. It works the
+ * same for long polling and webhooks; {@link #handle} completes when the update's replies
+ * are out (or given up).
  */
 final class TelegramBot {
 
@@ -53,8 +54,8 @@ final class TelegramBot {
 
 	private volatile User me;
 
-	TelegramBot(Conversations conversations, ReplyRenderer renderer, Outbox outbox, DeliveryLedger ledger, Privacy privacy,
-			MessageSourceAccessor messages) {
+	TelegramBot(Conversations conversations, ReplyRenderer renderer, Outbox outbox, DeliveryLedger ledger,
+			Privacy privacy, MessageSourceAccessor messages) {
 		this.messages = messages;
 		this.conversations = conversations;
 		this.renderer = renderer;
@@ -63,7 +64,9 @@ final class TelegramBot {
 		this.privacy = privacy;
 	}
 
-	/** The bot's own account (from getMe), needed to see mentions and replies in groups. */
+	/**
+	 * The bot's own account (from getMe), needed to see mentions and replies in groups.
+	 */
 	void identify(User me) {
 		this.me = me;
 	}
@@ -78,8 +81,9 @@ final class TelegramBot {
 	}
 
 	/**
-	 * Handles an update once, however often it is delivered. The future completes when its replies
-	 * were sent or given up (a failure is logged where it happens), never exceptionally.
+	 * Handles an update once, however often it is delivered. The future completes when
+	 * its replies were sent or given up (a failure is logged where it happens), never
+	 * exceptionally.
 	 */
 	CompletableFuture<Void> handle(Update update) {
 		Integer id = update.getUpdateId();
@@ -110,7 +114,8 @@ final class TelegramBot {
 		if (update.hasMessage()) {
 			return onMessage(update.getMessage());
 		}
-		// only message and callback_query are subscribed to; anything else needs no answer
+		// only message and callback_query are subscribed to; anything else needs no
+		// answer
 		return DONE;
 	}
 
@@ -154,8 +159,8 @@ final class TelegramBot {
 			outbound = conversations.handle(new Inbound.Text(key, withoutMyMentions(message)));
 		}
 		catch (RuntimeException ex) {
-			log.error("Telegram: the chat service failed on a question from chat {}: {}", privacy.pseudonym(to.chatId()),
-					privacy.describe(ex), ex);
+			log.error("Telegram: the chat service failed on a question from chat {}: {}",
+					privacy.pseudonym(to.chatId()), privacy.describe(ex), ex);
 			return send(to, renderer.notice(messages.getMessage("telegram.error")));
 		}
 		if (outbound instanceof Outbound.Answer answer) {
@@ -180,13 +185,15 @@ final class TelegramBot {
 			return send(to, renderer.reply(answer.reply()));
 		}
 		if (outbound instanceof Outbound.Topics topics) {
-			return send(to, topicsHeading.equals("welcome") ? renderer.welcome(topics.menu()) : renderer.menu(topics.menu()));
+			return send(to,
+					topicsHeading.equals("welcome") ? renderer.welcome(topics.menu()) : renderer.menu(topics.menu()));
 		}
 		if (outbound instanceof Outbound.UnknownTopic stale) {
 			return send(to, renderer.menu(stale.menu()));
 		}
 		if (outbound instanceof Outbound.TooLong tooLong) {
-			return send(to, renderer.notice(messages.getMessage("telegram.tooLong", new Object[] { tooLong.maxLength() })));
+			return send(to,
+					renderer.notice(messages.getMessage("telegram.tooLong", new Object[] { tooLong.maxLength() })));
 		}
 		if (outbound instanceof Outbound.Rated) {
 			return send(to, renderer.notice(messages.getMessage("telegram.feedback.thanks")));
@@ -202,11 +209,13 @@ final class TelegramBot {
 		MaybeInaccessibleMessage message = query.getMessage();
 		Optional<CallbackData> data = CallbackData.decode(query.getData());
 		boolean known = message != null && message.getChat() != null && data.isPresent();
-		// a button Telegram cannot place or we never made still costs the presser's allowance
+		// a button Telegram cannot place or we never made still costs the presser's
+		// allowance
 		ConversationKey key = key(known ? message.getChat().getId() : from.getId(), from.getId());
 		Outbound outbound = conversations.handle(known ? inbound(key, data.get()) : new Inbound.Unreadable(key));
 		if (outbound instanceof Outbound.Throttled throttled) {
-			return outbox.answerCallback(query.getId(), throttled.firstNotice() ? messages.getMessage("telegram.flood") : null);
+			return outbox.answerCallback(query.getId(),
+					throttled.firstNotice() ? messages.getMessage("telegram.flood") : null);
 		}
 		if (outbound instanceof Outbound.Unreadable) {
 			return outbox.answerCallback(query.getId(), messages.getMessage("telegram.staleButton"));
@@ -220,7 +229,8 @@ final class TelegramBot {
 			return both(outbox.answerCallback(query.getId(), messages.getMessage("telegram.staleButton")),
 					send(to, renderer.menu(stale.menu())));
 		}
-		return both(outbox.answerCallback(query.getId(), null), render(to, key, outbound, "menu", "telegram.staleButton"));
+		return both(outbox.answerCallback(query.getId(), null),
+				render(to, key, outbound, "menu", "telegram.staleButton"));
 	}
 
 	private static Inbound inbound(ConversationKey key, CallbackData pressed) {
@@ -243,13 +253,17 @@ final class TelegramBot {
 
 	/**
 	 * Follow-up questions are read in the context of the same citizen in the same chat
-	 * ({@code telegram:<chat>:<user>}); the rate budget and ratings are the citizen's, whatever the chat.
+	 * ({@code telegram:<chat>:<user>}); the rate budget and ratings are the citizen's,
+	 * whatever the chat.
 	 */
 	static ConversationKey key(long chatId, long userId) {
 		return new ConversationKey(CHANNEL, chatId + ":" + userId, String.valueOf(userId));
 	}
 
-	/** Where replies go: the chat, whether it is a group, and the message the first part replies to. */
+	/**
+	 * Where replies go: the chat, whether it is a group, and the message the first part
+	 * replies to.
+	 */
 	private record Target(long chatId, boolean group, Integer replyTo) {
 	}
 
@@ -257,7 +271,10 @@ final class TelegramBot {
 		return Boolean.TRUE.equals(chat.isGroupChat()) || Boolean.TRUE.equals(chat.isSuperGroupChat());
 	}
 
-	/** Stickers, photos, voice, files and the like: things a citizen sent on purpose, but not text. */
+	/**
+	 * Stickers, photos, voice, files and the like: things a citizen sent on purpose, but
+	 * not text.
+	 */
 	private static boolean isContent(Message m) {
 		return m.hasSticker() || m.hasPhoto() || m.hasVoice() || m.hasAudio() || m.hasVideo() || m.hasVideoNote()
 				|| m.hasDocument() || m.hasAnimation() || m.hasLocation() || m.hasContact() || m.hasPoll()
@@ -271,7 +288,8 @@ final class TelegramBot {
 	private boolean repliesToMe(Message message) {
 		User bot = me;
 		Message replied = message.getReplyToMessage();
-		return bot != null && replied != null && replied.getFrom() != null && bot.getId().equals(replied.getFrom().getId());
+		return bot != null && replied != null && replied.getFrom() != null
+				&& bot.getId().equals(replied.getFrom().getId());
 	}
 
 	private List<MessageEntity> myMentions(List<MessageEntity> entities) {

@@ -6,8 +6,9 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * When the Telegram channel runs. A plain {@code @ConditionalOnProperty} would switch it on for an
- * empty {@code bot.telegram.token:} as well, which is how the operator file ships.
+ * When the Telegram channel runs. A plain {@code @ConditionalOnProperty} would switch it
+ * on for an empty {@code bot.telegram.token:} as well, which is how the operator file
+ * ships.
  */
 final class TelegramConditions {
 
@@ -41,7 +42,8 @@ final class TelegramConditions {
 			}
 			String mode = context.getEnvironment().getProperty(MODE, "polling").strip();
 			return mode.equalsIgnoreCase(TelegramSettings.Mode.WEBHOOK.name())
-					? ConditionOutcome.match("Telegram webhook mode") : ConditionOutcome.noMatch("Telegram mode is " + mode);
+					? ConditionOutcome.match("Telegram webhook mode")
+					: ConditionOutcome.noMatch("Telegram mode is " + mode);
 		}
 
 	}

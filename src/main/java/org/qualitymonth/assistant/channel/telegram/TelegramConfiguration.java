@@ -23,8 +23,8 @@ import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
- * Wires the Telegram channel, only when a token is configured. The library's Spring Boot starter
- * is built for Boot 3 and stops at 9.6.0, so the modules are wired here by hand.
+ * Wires the Telegram channel, only when a token is configured. The library's Spring Boot
+ * starter is built for Boot 3 and stops at 9.6.0, so the modules are wired here by hand.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(TelegramConditions.TokenConfigured.class)
@@ -63,7 +63,8 @@ class TelegramConfiguration {
 	DeliveryLedger telegramDeliveryLedger(TelegramSettings settings,
 			org.springframework.beans.factory.ObjectProvider<org.qualitymonth.assistant.chat.DeliveryClaims> claims,
 			org.springframework.beans.factory.ObjectProvider<org.qualitymonth.assistant.chat.ConversationSettings> conversations) {
-		// replicated mode: a webhook redelivery may reach another replica than the first delivery did
+		// replicated mode: a webhook redelivery may reach another replica than the first
+		// delivery did
 		var shared = claims.getIfAvailable(() -> org.qualitymonth.assistant.chat.DeliveryClaims.IN_THIS_PROCESS);
 		var conversation = conversations.getIfAvailable(org.qualitymonth.assistant.chat.ConversationSettings::defaults);
 		String bot = "telegram:" + settings.token().substring(0, Math.max(0, settings.token().indexOf(':'))) + ":";
@@ -81,16 +82,21 @@ class TelegramConfiguration {
 			return thread;
 		});
 		executor.setRemoveOnCancelPolicy(true);
-		// replicated mode: Telegram's overall limit is per bot, so the replicas draw from one bucket per bot id
+		// replicated mode: Telegram's overall limit is per bot, so the replicas draw from
+		// one bucket per bot id
 		var shared = sharedBuckets.getIfAvailable();
 		org.qualitymonth.assistant.channel.delivery.Pacing pacing = shared == null
 				? org.qualitymonth.assistant.channel.delivery.Pacing.evenly(settings.pacing().globalPerSecond())
-				: org.qualitymonth.assistant.channel.delivery.Pacing.evenlyShared(settings.pacing().globalPerSecond(), shared,
+				: org.qualitymonth.assistant.channel.delivery.Pacing.evenlyShared(settings.pacing().globalPerSecond(),
+						shared,
 						"telegram-pace:" + settings.token().substring(0, Math.max(0, settings.token().indexOf(':'))));
 		return new Outbox(telegramClient, settings.pacing(), settings.retry(), executor, telegramPrivacy, pacing);
 	}
 
-	/** Sends, give-ups and retries of chat messages (button acknowledgements are not counted). */
+	/**
+	 * Sends, give-ups and retries of chat messages (button acknowledgements are not
+	 * counted).
+	 */
 	@Bean
 	MeterBinder telegramMetrics(Outbox telegramOutbox) {
 		return registry -> {
@@ -122,9 +128,9 @@ class TelegramConfiguration {
 	}
 
 	@Bean
-	TelegramLifecycle telegramLifecycle(TelegramSettings settings, TelegramClient telegramClient, TelegramBot telegramBot,
-			DeliveryLedger telegramDeliveryLedger, Outbox telegramOutbox, OkHttpClient telegramHttp,
-			WebhookSecret telegramWebhookSecret, Privacy telegramPrivacy) {
+	TelegramLifecycle telegramLifecycle(TelegramSettings settings, TelegramClient telegramClient,
+			TelegramBot telegramBot, DeliveryLedger telegramDeliveryLedger, Outbox telegramOutbox,
+			OkHttpClient telegramHttp, WebhookSecret telegramWebhookSecret, Privacy telegramPrivacy) {
 		return new TelegramLifecycle(settings, telegramClient, telegramBot, telegramDeliveryLedger, telegramOutbox,
 				telegramHttp, telegramWebhookSecret, telegramPrivacy);
 	}
@@ -132,14 +138,16 @@ class TelegramConfiguration {
 	/** Refuses settings that cannot work, with messages that never repeat the token. */
 	static void check(TelegramSettings settings) {
 		if (!TOKEN_SHAPE.matcher(settings.token()).matches()) {
-			throw new IllegalStateException("bot.telegram.token (BOT_TELEGRAM_TOKEN) is not a Telegram bot token: expected"
-					+ " the form @BotFather gives, digits, a colon, then letters, digits, '_' or '-'");
+			throw new IllegalStateException(
+					"bot.telegram.token (BOT_TELEGRAM_TOKEN) is not a Telegram bot token: expected"
+							+ " the form @BotFather gives, digits, a colon, then letters, digits, '_' or '-'");
 		}
 		URI api = settings.apiUrl();
-		if (api.getScheme() == null || !(api.getScheme().equalsIgnoreCase("https") || api.getScheme().equalsIgnoreCase("http"))
+		if (api.getScheme() == null
+				|| !(api.getScheme().equalsIgnoreCase("https") || api.getScheme().equalsIgnoreCase("http"))
 				|| api.getHost() == null || api.getRawUserInfo() != null || api.getRawQuery() != null
-				|| api.getRawFragment() != null || !(api.getRawPath() == null || api.getRawPath().isEmpty()
-						|| api.getRawPath().equals("/"))) {
+				|| api.getRawFragment() != null
+				|| !(api.getRawPath() == null || api.getRawPath().isEmpty() || api.getRawPath().equals("/"))) {
 			throw new IllegalStateException("bot.telegram.api-url must be scheme://host[:port] with no path, e.g."
 					+ " https://api.telegram.org or http://127.0.0.1:8081 for a self-hosted Bot API server");
 		}
@@ -155,12 +163,14 @@ class TelegramConfiguration {
 			if (hook == null || hook.getHost() == null || hook.getScheme() == null
 					|| !(hook.getScheme().equalsIgnoreCase("https") || hook.getScheme().equalsIgnoreCase("http"))) {
 				throw new IllegalStateException("bot.telegram.mode=webhook needs bot.telegram.webhook.url, the public"
-						+ " HTTPS address Telegram posts to, e.g. https://bot.example.org" + TelegramWebhookController.PATH);
+						+ " HTTPS address Telegram posts to, e.g. https://bot.example.org"
+						+ TelegramWebhookController.PATH);
 			}
 			int colon = settings.token().indexOf(':');
 			if (url.contains(settings.token().substring(colon + 1))) {
-				throw new IllegalStateException("bot.telegram.webhook.url must not contain the bot token; the webhook is"
-						+ " protected by bot.telegram.webhook.secret instead");
+				throw new IllegalStateException(
+						"bot.telegram.webhook.url must not contain the bot token; the webhook is"
+								+ " protected by bot.telegram.webhook.secret instead");
 			}
 		}
 	}

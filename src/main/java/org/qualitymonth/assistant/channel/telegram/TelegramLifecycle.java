@@ -31,10 +31,10 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
- * Connects the bot once the application is up: getMe, then either long polling or registering
- * the webhook. It retries in the background while Telegram is unreachable, so the application
- * starts without network; a token Telegram refuses switches the channel off with an error.
- * On shutdown it stops polling first and then lets the outbox finish.
+ * Connects the bot once the application is up: getMe, then either long polling or
+ * registering the webhook. It retries in the background while Telegram is unreachable, so
+ * the application starts without network; a token Telegram refuses switches the channel
+ * off with an error. On shutdown it stops polling first and then lets the outbox finish.
  */
 final class TelegramLifecycle implements SmartLifecycle {
 
@@ -43,7 +43,10 @@ final class TelegramLifecycle implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(TelegramLifecycle.class);
 
-	/** How long a poll waits for updates in hand to finish before asking again, so their offset can move on. */
+	/**
+	 * How long a poll waits for updates in hand to finish before asking again, so their
+	 * offset can move on.
+	 */
 	private static final Duration POLL_HOLD = Duration.ofSeconds(1);
 
 	private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
@@ -126,8 +129,8 @@ final class TelegramLifecycle implements SmartLifecycle {
 	}
 
 	/**
-	 * Starts after the web server and stops after its graceful shutdown: webhook requests still in
-	 * hand at shutdown get their replies out before the outbox closes.
+	 * Starts after the web server and stops after its graceful shutdown: webhook requests
+	 * still in hand at shutdown get their replies out before the outbox closes.
 	 */
 	@Override
 	public int getPhase() {
@@ -151,14 +154,19 @@ final class TelegramLifecycle implements SmartLifecycle {
 			catch (TelegramApiRequestException ex) {
 				int code = ex.getErrorCode() == null ? 0 : ex.getErrorCode();
 				if (code == 401 || code == 404) {
-					log.error("Telegram refused the bot token ({}): check bot.telegram.token / BOT_TELEGRAM_TOKEN."
-							+ " The Telegram channel is off until the application is restarted.", privacy.describe(ex));
+					log.error(
+							"Telegram refused the bot token ({}): check bot.telegram.token / BOT_TELEGRAM_TOKEN."
+									+ " The Telegram channel is off until the application is restarted.",
+							privacy.describe(ex));
 					return;
 				}
 				if (code >= 400 && code < 500 && code != 429) {
-					// asking again will not help: say what Telegram objected to and stay off
-					log.error("Telegram refused to set up the bot ({}){}. The Telegram channel is off until the"
-							+ " application is restarted.", privacy.describe(ex),
+					// asking again will not help: say what Telegram objected to and stay
+					// off
+					log.error(
+							"Telegram refused to set up the bot ({}){}. The Telegram channel is off until the"
+									+ " application is restarted.",
+							privacy.describe(ex),
 							settings.mode() == TelegramSettings.Mode.WEBHOOK ? "; check bot.telegram.webhook.url" : "");
 					return;
 				}
@@ -220,15 +228,18 @@ final class TelegramLifecycle implements SmartLifecycle {
 		ScheduledExecutorService executor = pollThread;
 		polling = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> pollingHttp, () -> executor,
 				() -> new Backoff(settings.retry()));
-		// registerBot deletes any webhook (Telegram refuses getUpdates while one is set), then polls
+		// registerBot deletes any webhook (Telegram refuses getUpdates while one is set),
+		// then polls
 		polling.registerBot(settings.token(), () -> telegramUrl(settings.apiUrl()), this::nextPoll, this::consume);
 		log.info("Telegram bot @{} is answering: long polling {}", me.getUserName(), settings.apiUrl().getHost());
 	}
 
 	private synchronized void stopPolling() {
 		if (pollThread != null) {
-			// no interrupt: the library would log the cut-off long poll as an error. The poll in
-			// progress runs out on its own (at most poll-timeout), its updates are left unacknowledged
+			// no interrupt: the library would log the cut-off long poll as an error. The
+			// poll in
+			// progress runs out on its own (at most poll-timeout), its updates are left
+			// unacknowledged
 			// for the next start, and no further poll is scheduled.
 			pollThread.shutdown();
 			pollThread = null;
@@ -237,8 +248,9 @@ final class TelegramLifecycle implements SmartLifecycle {
 	}
 
 	/**
-	 * A long poll that fails because the application is stopping (the server went away meanwhile)
-	 * ends as an empty poll instead: the library would log it as an error, and it is none.
+	 * A long poll that fails because the application is stopping (the server went away
+	 * meanwhile) ends as an empty poll instead: the library would log it as an error, and
+	 * it is none.
 	 */
 	private Response quietWhenStopping(Interceptor.Chain chain) throws IOException {
 		try {
@@ -258,8 +270,9 @@ final class TelegramLifecycle implements SmartLifecycle {
 	}
 
 	/**
-	 * The next getUpdates. Its offset acknowledges only updates whose handling finished; one still in
-	 * hand keeps the offset at its id, so Telegram delivers it again if the process dies meanwhile.
+	 * The next getUpdates. Its offset acknowledges only updates whose handling finished;
+	 * one still in hand keeps the offset at its id, so Telegram delivers it again if the
+	 * process dies meanwhile.
 	 */
 	private GetUpdates nextPoll(Integer lastReceived) {
 		try {

@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * Text as Telegram's HTML parse mode accepts it. Every dynamic string goes through
- * {@link #escape}; HTML was chosen over MarkdownV2 because only three characters need escaping
- * there, not eighteen ({@code . - ( )} among them, which every phone number and email contains).
+ * {@link #escape}; HTML was chosen over MarkdownV2 because only three characters need
+ * escaping there, not eighteen ({@code . - ( )} among them, which every phone number and
+ * email contains).
  */
 final class TelegramText {
 
@@ -20,7 +21,9 @@ final class TelegramText {
 	private TelegramText() {
 	}
 
-	/** The text with {@code & < > "} replaced by the entities Telegram's HTML mode knows. */
+	/**
+	 * The text with {@code & < > "} replaced by the entities Telegram's HTML mode knows.
+	 */
 	static String escape(String text) {
 		StringBuilder out = new StringBuilder(text.length() + 16);
 		for (int i = 0; i < text.length(); i++) {
@@ -37,9 +40,9 @@ final class TelegramText {
 	}
 
 	/**
-	 * Cuts plain text into pieces whose escaped form is at most {@code limit} characters, preferring
-	 * paragraph breaks, then sentence ends, then spaces; never inside a surrogate pair. Joining the
-	 * pieces gives the text back unchanged.
+	 * Cuts plain text into pieces whose escaped form is at most {@code limit} characters,
+	 * preferring paragraph breaks, then sentence ends, then spaces; never inside a
+	 * surrogate pair. Joining the pieces gives the text back unchanged.
 	 */
 	static List<String> split(String text, int limit) {
 		if (limit < 8) {

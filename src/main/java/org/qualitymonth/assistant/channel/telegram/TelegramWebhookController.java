@@ -22,10 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
- * {@code POST /telegram/webhook}: Telegram delivers updates here in webhook mode. A request without
- * the registered secret in {@code X-Telegram-Bot-Api-Secret-Token} is refused (401 missing, 403
- * wrong) before anything else is looked at. The answer is 200 only once the update was handled;
- * a 503 makes Telegram deliver it again, and the ledger makes sure it is still answered once.
+ * {@code POST /telegram/webhook}: Telegram delivers updates here in webhook mode. A
+ * request without the registered secret in {@code X-Telegram-Bot-Api-Secret-Token} is
+ * refused (401 missing, 403 wrong) before anything else is looked at. The answer is 200
+ * only once the update was handled; a 503 makes Telegram deliver it again, and the ledger
+ * makes sure it is still answered once.
  */
 @RestController
 @Conditional(TelegramConditions.WebhookMode.class)
@@ -40,8 +41,8 @@ class TelegramWebhookController {
 
 	private static final Logger log = LoggerFactory.getLogger(TelegramWebhookController.class);
 
-	private final ObjectMapper json = new ObjectMapper()
-		.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+	private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+			false);
 
 	private final TelegramBot bot;
 
@@ -88,7 +89,8 @@ class TelegramWebhookController {
 			return ResponseEntity.badRequest().build();
 		}
 		if (!bot.accepting()) {
-			// shutting down: Telegram keeps the update and delivers it again after the restart
+			// shutting down: Telegram keeps the update and delivers it again after the
+			// restart
 			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).build();
 		}
 		try {
@@ -105,7 +107,8 @@ class TelegramWebhookController {
 			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).build();
 		}
 		catch (ExecutionException ex) {
-			// handle() never fails its future; should it ever, the failure is logged where it happened
+			// handle() never fails its future; should it ever, the failure is logged
+			// where it happened
 			return ResponseEntity.ok().build();
 		}
 	}

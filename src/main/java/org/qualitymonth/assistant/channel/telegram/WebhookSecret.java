@@ -32,8 +32,9 @@ final class WebhookSecret {
 			return new WebhookSecret(Base64.getUrlEncoder().withoutPadding().encodeToString(random));
 		}
 		if (!ALLOWED.matcher(configured).matches()) {
-			throw new IllegalStateException("bot.telegram.webhook.secret must be 1-256 characters of A-Z, a-z, 0-9, _ and -"
-					+ " (Telegram's rule for secret_token)");
+			throw new IllegalStateException(
+					"bot.telegram.webhook.secret must be 1-256 characters of A-Z, a-z, 0-9, _ and -"
+							+ " (Telegram's rule for secret_token)");
 		}
 		return new WebhookSecret(configured);
 	}
@@ -42,7 +43,10 @@ final class WebhookSecret {
 		return value;
 	}
 
-	/** Whether {@code presented} is the secret; the time taken does not depend on where they differ, nor on length. */
+	/**
+	 * Whether {@code presented} is the secret; the time taken does not depend on where
+	 * they differ, nor on length.
+	 */
 	boolean matches(String presented) {
 		return presented != null && MessageDigest.isEqual(digest, sha256(presented));
 	}

@@ -24,16 +24,21 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Every client mistake gets a 4xx as an RFC 9457 problem ({@code application/problem+json}) whose {@code message}
- * says what to change, as the API's errors always had; none reaches the log as a stack trace.
+ * Every client mistake gets a 4xx as an RFC 9457 problem
+ * ({@code application/problem+json}) whose {@code message} says what to change, as the
+ * API's errors always had; none reaches the log as a stack trace.
  */
 @RestControllerAdvice
 class ApiExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-	/** The request bodies whose constraint messages also explain a field of the wrong JSON type. */
-	private static final List<Class<?>> REQUESTS = List.of(AskRequest.class, FeedbackRequest.class, ChooseRequest.class);
+	/**
+	 * The request bodies whose constraint messages also explain a field of the wrong JSON
+	 * type.
+	 */
+	private static final List<Class<?>> REQUESTS = List.of(AskRequest.class, FeedbackRequest.class,
+			ChooseRequest.class);
 
 	@ExceptionHandler(BadQuestionException.class)
 	ResponseEntity<ProblemDetail> badQuestion(BadQuestionException ex) {
@@ -50,21 +55,25 @@ class ApiExceptionHandler {
 		return error(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage(), 5);
 	}
 
-	/** A request body that breaks one of its constraints: the first broken one says what to change. */
+	/**
+	 * A request body that breaks one of its constraints: the first broken one says what
+	 * to change.
+	 */
 	@ExceptionHandler(MethodArgumentNotValidException.class)
 	ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException ex) {
 		return error(HttpStatus.BAD_REQUEST, ex.getBindingResult().getAllErrors().get(0).getDefaultMessage());
 	}
 
 	/**
-	 * Not JSON, not an object, or a field of the wrong type ({@code {"text": 42}}: no coercion, see
-	 * {@link StrictJsonConfiguration}), which gets the message of that field's constraint.
+	 * Not JSON, not an object, or a field of the wrong type ({@code {"text": 42}}: no
+	 * coercion, see {@link StrictJsonConfiguration}), which gets the message of that
+	 * field's constraint.
 	 */
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex) {
 		log.debug("Unreadable request body: {}", ex.getMessage());
-		return error(HttpStatus.BAD_REQUEST, fieldMessage(ex).orElse(
-				"the body must be a JSON object such as {\"text\": \"...\", \"sessionId\": \"...\"}"));
+		return error(HttpStatus.BAD_REQUEST, fieldMessage(ex)
+			.orElse("the body must be a JSON object such as {\"text\": \"...\", \"sessionId\": \"...\"}"));
 	}
 
 	private static Optional<String> fieldMessage(HttpMessageNotReadableException ex) {
@@ -85,7 +94,8 @@ class ApiExceptionHandler {
 	private static Optional<String> constraintMessage(Class<?> request, String field) {
 		try {
 			for (Annotation constraint : request.getDeclaredField(field).getAnnotations()) {
-				if (AnnotationUtils.getValue(constraint, "message") instanceof String message && !message.startsWith("{")) {
+				if (AnnotationUtils.getValue(constraint, "message") instanceof String message
+						&& !message.startsWith("{")) {
 					return Optional.of(message);
 				}
 			}
@@ -107,8 +117,9 @@ class ApiExceptionHandler {
 	}
 
 	/**
-	 * A wrong method on the API gets JSON; on a page (admin forms, the webhook) the exception goes on to Spring's own
-	 * handling, which ends at the Chinese error page ({@link ErrorPages}).
+	 * A wrong method on the API gets JSON; on a page (admin forms, the webhook) the
+	 * exception goes on to Spring's own handling, which ends at the Chinese error page
+	 * ({@link ErrorPages}).
 	 */
 	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
 	ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException ex, HttpServletRequest request)
@@ -134,7 +145,10 @@ class ApiExceptionHandler {
 		return response.contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem(status, message));
 	}
 
-	/** The problem for {@code status}: its reason as the title, {@code message} as the detail and as {@code message}. */
+	/**
+	 * The problem for {@code status}: its reason as the title, {@code message} as the
+	 * detail and as {@code message}.
+	 */
 	static ProblemDetail problem(HttpStatus status, String message) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message);
 		problem.setProperty("message", message);

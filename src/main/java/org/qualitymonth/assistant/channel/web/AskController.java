@@ -44,13 +44,15 @@ class AskController {
 		String session = conversation(body.sessionId());
 		floodControl.check(session, request);
 		// the chat page says it is the web channel; every other client is the API
-		return AskResponse.of(chat.ask(new Question(question, session, body.channel() == null ? "api" : body.channel())));
+		return AskResponse
+			.of(chat.ask(new Question(question, session, body.channel() == null ? "api" : body.channel())));
 	}
 
 	/**
-	 * The chat service's session for a client's {@code sessionId}: {@code web:<sessionId>}, so no client can
-	 * continue another channel's conversation. None for an id that cannot name a conversation (blank, control
-	 * characters): such a client gets answers without follow-up context.
+	 * The chat service's session for a client's {@code sessionId}:
+	 * {@code web:<sessionId>}, so no client can continue another channel's conversation.
+	 * None for an id that cannot name a conversation (blank, control characters): such a
+	 * client gets answers without follow-up context.
 	 */
 	static String conversation(String sessionId) {
 		if (sessionId == null || sessionId.isBlank() || sessionId.chars().anyMatch(Character::isISOControl)) {

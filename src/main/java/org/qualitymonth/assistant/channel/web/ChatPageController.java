@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * What the citizen chat page ({@code static/index.html}) needs besides {@code /api/v1/ask}: the welcome topics and
- * the answer to a pressed topic button.
+ * What the citizen chat page ({@code static/index.html}) needs besides
+ * {@code /api/v1/ask}: the welcome topics and the answer to a pressed topic button.
  */
 @RestController
 class ChatPageController {
@@ -39,7 +39,10 @@ class ChatPageController {
 		return new MenuResponse(chat.menu(), settings.maxTextLength());
 	}
 
-	/** A topic, suggestion or follow-up button: {@code {"intent": "theme", "sessionId": "..."}}. */
+	/**
+	 * A topic, suggestion or follow-up button: {@code {"intent": "theme", "sessionId":
+	 * "..."}}.
+	 */
 	@PostMapping(path = "/api/v1/choose", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	AskResponse choose(@Valid @RequestBody ChooseRequest body, HttpServletRequest request) {
@@ -48,7 +51,10 @@ class ChatPageController {
 		return AskResponse.of(chat.choose(body.intent(), session, "web"));
 	}
 
-	/** A button from before a knowledge reload may name an intent that is gone; the page asks to type instead. */
+	/**
+	 * A button from before a knowledge reload may name an intent that is gone; the page
+	 * asks to type instead.
+	 */
 	@ExceptionHandler(UnknownIntentException.class)
 	ResponseEntity<ProblemDetail> unknownIntent(UnknownIntentException ex) {
 		return ApiExceptionHandler.error(HttpStatus.NOT_FOUND, ex.getMessage());

@@ -13,10 +13,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * The page a browser gets for an unknown address, a wrong method or a failure: Chinese, in the chat page's look, with
- * a way back, and nothing of the framework (no "Whitelabel", no exception, no stack trace). Machines asking for JSON
- * still get JSON from Spring's error controller. The admin side builds its own pages with {@link #page}, the one type of
- * this channel that another module may use.
+ * The page a browser gets for an unknown address, a wrong method or a failure: Chinese,
+ * in the chat page's look, with a way back, and nothing of the framework (no
+ * "Whitelabel", no exception, no stack trace). Machines asking for JSON still get JSON
+ * from Spring's error controller. The admin side builds its own pages with {@link #page},
+ * the one type of this channel that another module may use.
  */
 @Component
 @NamedInterface("error-pages")
@@ -28,8 +29,8 @@ public class ErrorPages implements ErrorViewResolver, Ordered {
 	}
 
 	/**
-	 * The view {@code template} for {@code status}, with the message keys of its kind: {@code errorPage.<kind>.title}
-	 * and {@code .text}.
+	 * The view {@code template} for {@code status}, with the message keys of its kind:
+	 * {@code errorPage.<kind>.title} and {@code .text}.
 	 */
 	public static ModelAndView page(String template, HttpStatus status) {
 		Map<String, Object> model = new HashMap<>();

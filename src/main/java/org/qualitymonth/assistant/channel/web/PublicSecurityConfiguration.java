@@ -10,24 +10,29 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * The security rules of everything citizens and machines use (the chat page, static files, {@code /api/v1/ask},
- * {@code /api/v1/feedback}, {@code /telegram/**}, {@code /wechat/**}): open to all, and CSRF does not apply to
- * {@code /api/**}, {@code /telegram/**} and {@code /wechat/**}, whose clients hold no session. The admin side's chain
- * comes first and claims its own paths. The public pages may be framed by the sites in {@code bot.web.embed-origins}
- * (the widget).
+ * The security rules of everything citizens and machines use (the chat page, static
+ * files, {@code /api/v1/ask}, {@code /api/v1/feedback}, {@code /telegram/**},
+ * {@code /wechat/**}): open to all, and CSRF does not apply to {@code /api/**},
+ * {@code /telegram/**} and {@code /wechat/**}, whose clients hold no session. The admin
+ * side's chain comes first and claims its own paths. The public pages may be framed by
+ * the sites in {@code bot.web.embed-origins} (the widget).
  */
 @Configuration(proxyBeanMethods = false)
 class PublicSecurityConfiguration {
 
-	/** What every page of the app needs: its own scripts, styles and images, nothing inline, no plugins. */
+	/**
+	 * What every page of the app needs: its own scripts, styles and images, nothing
+	 * inline, no plugins.
+	 */
 	static final String CONTENT_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
 			+ "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'";
 
 	/**
-	 * {@code /api/**} outside the admin API (whose chain comes first): the citizens' JSON endpoints, the hottest path of
-	 * the app. Their clients hold no session and send no credentials, so this chain keeps only the response headers: no
-	 * security context, no session, no request cache, no anonymous user, no authorization filter, no CSRF (about 35 µs
-	 * of a 180 µs request went through the full chain; docs/performance.md).
+	 * {@code /api/**} outside the admin API (whose chain comes first): the citizens' JSON
+	 * endpoints, the hottest path of the app. Their clients hold no session and send no
+	 * credentials, so this chain keeps only the response headers: no security context, no
+	 * session, no request cache, no anonymous user, no authorization filter, no CSRF
+	 * (about 35 µs of a 180 µs request went through the full chain; docs/performance.md).
 	 */
 	@Bean
 	@Order(2)
@@ -59,8 +64,8 @@ class PublicSecurityConfiguration {
 	}
 
 	/**
-	 * X-Frame-Options is off here: it knows only DENY and SAMEORIGIN and would stop the widget on the sites that
-	 * {@code frame-ancestors} lets frame the chat page.
+	 * X-Frame-Options is off here: it knows only DENY and SAMEORIGIN and would stop the
+	 * widget on the sites that {@code frame-ancestors} lets frame the chat page.
 	 */
 	private static void publicHeaders(HeadersConfigurer<HttpSecurity> headers, WebSettings web) {
 		headers.frameOptions(frameOptions -> frameOptions.disable())
@@ -69,8 +74,9 @@ class PublicSecurityConfiguration {
 	}
 
 	/**
-	 * No observation around every filter of every request: they cost about 27 µs per request under load, more than the
-	 * rest of the chain; the request itself is still timed ({@code http.server.requests}), and logins still observed.
+	 * No observation around every filter of every request: they cost about 27 µs per
+	 * request under load, more than the rest of the chain; the request itself is still
+	 * timed ({@code http.server.requests}), and logins still observed.
 	 */
 	@Bean
 	SecurityObservationSettings securityObservationSettings() {

@@ -18,8 +18,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses API request bodies over {@code bot.web.max-body-bytes} before anything parses them: by
- * the declared length at once, and by counting for bodies sent without one (chunked).
+ * Refuses API request bodies over {@code bot.web.max-body-bytes} before anything parses
+ * them: by the declared length at once, and by counting for bodies sent without one
+ * (chunked).
  */
 @Component
 class RequestSizeLimitFilter extends OncePerRequestFilter {

@@ -10,8 +10,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * JSON request bodies are read as written: {@code {"text": 42}} or {@code {"helpful": "yes"}} is refused rather than
- * turned into "42" or a boolean, as the API always did.
+ * JSON request bodies are read as written: {@code {"text": 42}} or {@code {"helpful":
+ * "yes"}} is refused rather than turned into "42" or a boolean, as the API always did.
  */
 @Configuration(proxyBeanMethods = false)
 class StrictJsonConfiguration {
@@ -19,9 +19,10 @@ class StrictJsonConfiguration {
 	@Bean
 	JsonMapperBuilderCustomizer noScalarCoercion() {
 		return builder -> builder.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-			.withCoercionConfig(LogicalType.Textual, text -> text.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-				.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-				.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+			.withCoercionConfig(LogicalType.Textual,
+					text -> text.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
 	}
 
 }

@@ -6,8 +6,9 @@ import org.qualitymonth.assistant.chat.FloodControl;
 import org.springframework.stereotype.Component;
 
 /**
- * Flood control for the HTTP channel: per conversation ({@code web:<session>}) and per client address, so a
- * client rotating its {@code sessionId}s still meets the address's budget.
+ * Flood control for the HTTP channel: per conversation ({@code web:<session>}) and per
+ * client address, so a client rotating its {@code sessionId}s still meets the address's
+ * budget.
  */
 @Component
 class WebFloodControl {
@@ -18,7 +19,8 @@ class WebFloodControl {
 		this.floodControl = floodControl;
 	}
 
-	/** @param sessionId the namespaced conversation ({@code web:<id>}), or null */
+	/**
+	 * @param sessionId the namespaced conversation ({@code web:<id>}), or null */
 	void check(String sessionId, HttpServletRequest request) {
 		if (sessionId != null) {
 			floodControl.tryAcquire(sessionId).ifPresent(seconds -> {

@@ -11,17 +11,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * HTTP channel settings ({@code bot.web.*}).
  *
  * @param maxTextLength the longest question accepted, in characters
- * @param maxBodyBytes the largest request body read at all; larger ones are refused before parsing
- * @param embedOrigins the sites allowed to show the chat page in a frame (the embeddable widget):
- * {@code self} and/or origins such as {@code https://www.samr.gov.cn} or {@code https://*.gov.cn}; sent as the
- * {@code frame-ancestors} directive
+ * @param maxBodyBytes the largest request body read at all; larger ones are refused
+ * before parsing
+ * @param embedOrigins the sites allowed to show the chat page in a frame (the embeddable
+ * widget): {@code self} and/or origins such as {@code https://www.samr.gov.cn} or
+ * {@code https://*.gov.cn}; sent as the {@code frame-ancestors} directive
  */
 @ConfigurationProperties("bot.web")
 public record WebSettings(@DefaultValue("500") int maxTextLength, @DefaultValue("16384") int maxBodyBytes,
 		@DefaultValue("self") List<String> embedOrigins) {
 
-	// Scheme, optional leading wildcard label, host, optional port: nothing that could end the header directive.
-	private static final Pattern ORIGIN = Pattern.compile("https?://(\\*\\.)?[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]{1,5})?");
+	// Scheme, optional leading wildcard label, host, optional port: nothing that could
+	// end the header directive.
+	private static final Pattern ORIGIN = Pattern
+		.compile("https?://(\\*\\.)?[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]{1,5})?");
 
 	public WebSettings {
 		embedOrigins = embedOrigins == null || embedOrigins.isEmpty() ? List.of("'self'")
@@ -31,7 +34,10 @@ public record WebSettings(@DefaultValue("500") int maxTextLength, @DefaultValue(
 		}
 	}
 
-	/** The {@code frame-ancestors} directive for the embed policy, e.g. {@code frame-ancestors 'self' https://a.gov.cn}. */
+	/**
+	 * The {@code frame-ancestors} directive for the embed policy, e.g.
+	 * {@code frame-ancestors 'self' https://a.gov.cn}.
+	 */
 	public String frameAncestors() {
 		return "frame-ancestors " + String.join(" ", embedOrigins);
 	}

@@ -17,9 +17,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends text through the customer-service message API ({@code /cgi-bin/message/custom/send}; WxJava gets
- * the access token from {@code /cgi-bin/stable_token}): for answers that missed the 5-second passive reply
- * and for the further parts of a long one. Each citizen's messages go out in order on their own lane.
+ * Sends text through the customer-service message API
+ * ({@code /cgi-bin/message/custom/send}; WxJava gets the access token from
+ * {@code /cgi-bin/stable_token}): for answers that missed the 5-second passive reply and
+ * for the further parts of a long one. Each citizen's messages go out in order on their
+ * own lane.
  */
 final class CustomerService {
 
@@ -51,7 +53,10 @@ final class CustomerService {
 				delivery.maxBackoff(), CustomerService::isTransient, CustomerService::waitHint);
 	}
 
-	/** Queues {@code parts} for {@code openId}; the future completes when they are sent or given up. */
+	/**
+	 * Queues {@code parts} for {@code openId}; the future completes when they are sent or
+	 * given up.
+	 */
 	CompletableFuture<Void> send(String openId, List<String> parts) {
 		return lanes.submit(openId, () -> {
 			for (String part : parts) {
@@ -70,8 +75,8 @@ final class CustomerService {
 				}
 				catch (Throwable ex) {
 					failed.incrementAndGet();
-					log.error("WeChat: a customer-service message to {} could not be sent: {}", openIds.pseudonym(openId),
-							describe(ex));
+					log.error("WeChat: a customer-service message to {} could not be sent: {}",
+							openIds.pseudonym(openId), describe(ex));
 					// later parts without the earlier ones would make no sense
 					return;
 				}
@@ -92,9 +97,10 @@ final class CustomerService {
 	}
 
 	/**
-	 * Worth another attempt: WeChat busy (-1; WxJava reports it as a runtime exception when it does not retry
-	 * itself), the per-minute quota (45011), a network failure. Not: a citizen who has not written for 48 hours
-	 * (45015), too many replies to one message (45047), a wrong secret.
+	 * Worth another attempt: WeChat busy (-1; WxJava reports it as a runtime exception
+	 * when it does not retry itself), the per-minute quota (45011), a network failure.
+	 * Not: a citizen who has not written for 48 hours (45015), too many replies to one
+	 * message (45047), a wrong secret.
 	 */
 	static boolean isTransient(Throwable ex) {
 		if (ex instanceof WxErrorException wx && wx.getError() != null) {
@@ -104,7 +110,9 @@ final class CustomerService {
 		return ex instanceof WxRuntimeException;
 	}
 
-	/** WeChat's "api minute-quota reach limit, retry next minute" (45011) names its wait. */
+	/**
+	 * WeChat's "api minute-quota reach limit, retry next minute" (45011) names its wait.
+	 */
 	static Optional<Duration> waitHint(Throwable ex) {
 		if (ex instanceof WxErrorException wx && wx.getError() != null && wx.getError().getErrorCode() == 45011) {
 			return Optional.of(Duration.ofSeconds(60));
@@ -112,7 +120,10 @@ final class CustomerService {
 		return Optional.empty();
 	}
 
-	/** The error code and type only: WxJava's messages can quote URLs that carry the access token. */
+	/**
+	 * The error code and type only: WxJava's messages can quote URLs that carry the
+	 * access token.
+	 */
 	static String describe(Throwable ex) {
 		if (ex instanceof WxErrorException wx && wx.getError() != null) {
 			return "errcode " + wx.getError().getErrorCode();

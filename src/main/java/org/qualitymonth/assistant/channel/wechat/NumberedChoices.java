@@ -16,9 +16,9 @@ import org.qualitymonth.assistant.chat.ConversationKey;
 import org.springframework.context.support.MessageSourceAccessor;
 
 /**
- * What the last message of each conversation offered: its numbered choices, so that replying "1" picks
- * the first, and the reply a "好" or "不好" rates. WeChat has no buttons in chat, so the numbers and words
- * stand in for them.
+ * What the last message of each conversation offered: its numbered choices, so that
+ * replying "1" picks the first, and the reply a "好" or "不好" rates. WeChat has no buttons
+ * in chat, so the numbers and words stand in for them.
  */
 final class NumberedChoices {
 
@@ -59,7 +59,10 @@ final class NumberedChoices {
 		offers.put(key.value(), new Offer(rendered.numbered(), replyId));
 	}
 
-	/** The choice or rating {@code text} stands for, if it is a number or rating word answering the last offer. */
+	/**
+	 * The choice or rating {@code text} stands for, if it is a number or rating word
+	 * answering the last offer.
+	 */
 	Optional<Pick> pick(ConversationKey key, String text) {
 		Offer offer = offers.getIfPresent(key.value());
 		if (offer == null) {

@@ -15,16 +15,20 @@ import java.util.function.Supplier;
 import org.qualitymonth.assistant.chat.RepeatedDeliveries;
 
 /**
- * WeChat's 5-second rule and its retries. Each message (by MsgId, or sender and time for events) is
- * answered once: the first delivery starts the answer and waits for it up to {@code replyWithin}. Ready in
- * time, its first part is the passive reply (and so is every retry's, in case WeChat lost it); the further
- * parts of a long answer go through the customer-service API. Not ready in time, the callback replies
- * {@code success} and the whole answer goes through the customer-service API when it is ready; retries then
+ * WeChat's 5-second rule and its retries. Each message (by MsgId, or sender and time for
+ * events) is answered once: the first delivery starts the answer and waits for it up to
+ * {@code replyWithin}. Ready in time, its first part is the passive reply (and so is
+ * every retry's, in case WeChat lost it); the further parts of a long answer go through
+ * the customer-service API. Not ready in time, the callback replies {@code success} and
+ * the whole answer goes through the customer-service API when it is ready; retries then
  * get {@code success} too, so the citizen never gets it twice.
  */
 final class PassiveReplies {
 
-	/** One message's answer, and whether the customer-service API has taken over (parts of) it. */
+	/**
+	 * One message's answer, and whether the customer-service API has taken over (parts
+	 * of) it.
+	 */
 	private static final class Answer {
 
 		final CompletableFuture<List<String>> parts;
@@ -57,7 +61,10 @@ final class PassiveReplies {
 				org.qualitymonth.assistant.chat.DeliveryClaims.IN_THIS_PROCESS);
 	}
 
-	/** With {@code claims} deciding between replicas which of them answers a message WeChat delivered to several. */
+	/**
+	 * With {@code claims} deciding between replicas which of them answers a message
+	 * WeChat delivered to several.
+	 */
 	PassiveReplies(Executor answering, CustomerService customerService, Duration replyWithin, Duration remembered,
 			long maxRemembered, org.qualitymonth.assistant.chat.DeliveryClaims claims) {
 		this.claims = claims;
@@ -69,15 +76,16 @@ final class PassiveReplies {
 	}
 
 	/**
-	 * The passive reply text for this delivery of message {@code deliveryId}, or empty for {@code success}.
-	 * {@code work} runs once per message, however often WeChat delivers it.
+	 * The passive reply text for this delivery of message {@code deliveryId}, or empty
+	 * for {@code success}. {@code work} runs once per message, however often WeChat
+	 * delivers it.
 	 */
 	Optional<String> reply(String deliveryId, String openId, Supplier<List<String>> work) {
-		Answer answer = deliveries
-			.claim(deliveryId, () -> CompletableFuture.completedFuture(new Answer(
-					// another replica has the message: it answers; here the delivery gets "success"
-					claims.firstDelivery("wechat:" + deliveryId, remembered) ? supply(work)
-							: CompletableFuture.completedFuture(List.of()))))
+		Answer answer = deliveries.claim(deliveryId, () -> CompletableFuture.completedFuture(new Answer(
+				// another replica has the message: it answers; here the delivery gets
+				// "success"
+				claims.firstDelivery("wechat:" + deliveryId, remembered) ? supply(work)
+						: CompletableFuture.completedFuture(List.of()))))
 			.result()
 			.join();
 		List<String> parts;

@@ -17,9 +17,10 @@ import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
 /**
- * The gate every callback body passes before WxJava sees it: a parser with DTDs and external entities
- * off, so an XXE payload is refused (and reads no file) instead of being resolved, and a malformed body
- * is a {@link BadCallbackException} rather than a library error.
+ * The gate every callback body passes before WxJava sees it: a parser with DTDs and
+ * external entities off, so an XXE payload is refused (and reads no file) instead of
+ * being resolved, and a malformed body is a {@link BadCallbackException} rather than a
+ * library error.
  */
 final class SafeXml {
 

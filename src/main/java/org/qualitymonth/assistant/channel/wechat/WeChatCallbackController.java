@@ -22,10 +22,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /wechat/callback}, the server URL of the Official Account. {@code GET} is WeChat checking the URL
- * (echo {@code echostr} when signed with the token, else 403); {@code POST} delivers a message, answered
- * with a passive reply in the mode it came in, or {@code success}. Bodies over the limit are refused before
- * parsing; malformed ones get 400, forged ones 403, never a 500.
+ * {@code /wechat/callback}, the server URL of the Official Account. {@code GET} is WeChat
+ * checking the URL (echo {@code echostr} when signed with the token, else 403);
+ * {@code POST} delivers a message, answered with a passive reply in the mode it came in,
+ * or {@code success}. Bodies over the limit are refused before parsing; malformed ones
+ * get 400, forged ones 403, never a 500.
  */
 @RestController
 @Conditional(WeChatConditions.Configured.class)
@@ -89,7 +90,9 @@ class WeChatCallbackController {
 		return ResponseEntity.ok().contentType(XML).body(envelope.seal(out, opened.encrypted()));
 	}
 
-	/** What WeChat repeats when it retries: the MsgId, or the sender and time of an event. */
+	/**
+	 * What WeChat repeats when it retries: the MsgId, or the sender and time of an event.
+	 */
 	static String deliveryId(WxMpXmlMessage message) {
 		return message.getMsgId() != null ? "msg:" + message.getMsgId()
 				: "event:" + message.getFromUser() + ":" + message.getCreateTime();

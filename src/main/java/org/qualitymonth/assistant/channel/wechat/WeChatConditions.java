@@ -6,8 +6,9 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * The WeChat channel runs when both a token and an app id are set. A plain {@code @ConditionalOnProperty}
- * would switch it on for the empty values the operator file ships with.
+ * The WeChat channel runs when both a token and an app id are set. A plain
+ * {@code @ConditionalOnProperty} would switch it on for the empty values the operator
+ * file ships with.
  */
 final class WeChatConditions {
 

@@ -25,8 +25,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.support.MessageSourceAccessor;
 
 /**
- * Wires the WeChat channel on WxJava, only when a token and an app id are set. WxJava's Spring Boot starter
- * is built for Boot 2 and 3, so its service is wired here with plain beans.
+ * Wires the WeChat channel on WxJava, only when a token and an app id are set. WxJava's
+ * Spring Boot starter is built for Boot 2 and 3, so its service is wired here with plain
+ * beans.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(WeChatConditions.Configured.class)
@@ -48,7 +49,8 @@ class WeChatConfiguration {
 		config.setAesKey(settings.safeMode() ? settings.aesKey() : null);
 		config.useStableAccessToken(true);
 		String api = settings.apiUrl().toString().replaceAll("/+$", "");
-		config.setHostConfig(new WxMpHostConfig(api, WxMpHostConfig.OPEN_DEFAULT_HOST_URL, WxMpHostConfig.MP_DEFAULT_HOST_URL));
+		config.setHostConfig(
+				new WxMpHostConfig(api, WxMpHostConfig.OPEN_DEFAULT_HOST_URL, WxMpHostConfig.MP_DEFAULT_HOST_URL));
 		return config;
 	}
 
@@ -82,8 +84,8 @@ class WeChatConfiguration {
 	}
 
 	@Bean
-	CustomerService wechatCustomerService(WxMpService wechatService, ExecutorService wechatSending, OpenIds wechatOpenIds,
-			WeChatSettings settings) {
+	CustomerService wechatCustomerService(WxMpService wechatService, ExecutorService wechatSending,
+			OpenIds wechatOpenIds, WeChatSettings settings) {
 		return new CustomerService(wechatService, new Lanes(wechatSending), wechatOpenIds, settings.delivery());
 	}
 
@@ -97,8 +99,8 @@ class WeChatConfiguration {
 	}
 
 	@Bean
-	WeChatDialogue wechatDialogue(Conversations conversations, WeChatSettings settings, ConversationSettings conversation,
-			MessageSource messageSource) {
+	WeChatDialogue wechatDialogue(Conversations conversations, WeChatSettings settings,
+			ConversationSettings conversation, MessageSource messageSource) {
 		MessageSourceAccessor messages = new MessageSourceAccessor(messageSource, Locale.SIMPLIFIED_CHINESE);
 		return new WeChatDialogue(conversations, new WeChatText(settings.maxMessageBytes(), messages),
 				new NumberedChoices(settings.choicesRemembered(), conversation.maxRemembered(), messages), messages);
@@ -145,15 +147,17 @@ class WeChatConfiguration {
 					+ " as entered in the Official Account's server configuration");
 		}
 		if (settings.secret().isEmpty()) {
-			throw new IllegalStateException("bot.wechat.secret (BOT_WECHAT_SECRET) is not set: the AppSecret is needed to"
-					+ " send answers that take longer than WeChat's 5 seconds");
+			throw new IllegalStateException(
+					"bot.wechat.secret (BOT_WECHAT_SECRET) is not set: the AppSecret is needed to"
+							+ " send answers that take longer than WeChat's 5 seconds");
 		}
 		if (settings.safeMode() && !AES_KEY_SHAPE.matcher(settings.aesKey()).matches()) {
 			throw new IllegalStateException("bot.wechat.aes-key (BOT_WECHAT_AES_KEY) must be the 43-character"
 					+ " EncodingAESKey from the server configuration, or empty for plain mode");
 		}
 		URI api = settings.apiUrl();
-		if (api.getScheme() == null || !(api.getScheme().equalsIgnoreCase("https") || api.getScheme().equalsIgnoreCase("http"))
+		if (api.getScheme() == null
+				|| !(api.getScheme().equalsIgnoreCase("https") || api.getScheme().equalsIgnoreCase("http"))
 				|| api.getHost() == null || api.getRawUserInfo() != null || api.getRawQuery() != null
 				|| api.getRawFragment() != null
 				|| !(api.getRawPath() == null || api.getRawPath().isEmpty() || api.getRawPath().equals("/"))) {

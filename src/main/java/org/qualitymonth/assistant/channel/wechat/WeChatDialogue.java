@@ -15,11 +15,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.support.MessageSourceAccessor;
 
 /**
- * The WeChat translator proper: one verified message in, an {@link Inbound} to the {@link Conversations},
- * the outcome rendered as WeChat text. Text messages are questions (or a number picking an offered
- * topic, or "好"/"不好" rating the last answer); a subscribe event gets the welcome and the topics; a menu
- * click (its EventKey is an intent id) gets that topic's answer; pictures, voice, locations and the like get
- * a polite "please type". Never throws: a failure becomes an apology.
+ * The WeChat translator proper: one verified message in, an {@link Inbound} to the
+ * {@link Conversations}, the outcome rendered as WeChat text. Text messages are questions
+ * (or a number picking an offered topic, or "好"/"不好" rating the last answer); a subscribe
+ * event gets the welcome and the topics; a menu click (its EventKey is an intent id) gets
+ * that topic's answer; pictures, voice, locations and the like get a polite "please
+ * type". Never throws: a failure becomes an apology.
  */
 final class WeChatDialogue {
 
@@ -35,7 +36,8 @@ final class WeChatDialogue {
 
 	private final MessageSourceAccessor messages;
 
-	WeChatDialogue(Conversations conversations, WeChatText text, NumberedChoices choices, MessageSourceAccessor messages) {
+	WeChatDialogue(Conversations conversations, WeChatText text, NumberedChoices choices,
+			MessageSourceAccessor messages) {
 		this.messages = messages;
 		this.conversations = conversations;
 		this.text = text;
@@ -54,7 +56,8 @@ final class WeChatDialogue {
 			return text.notice(messages.getMessage("wechat.notReady")).parts();
 		}
 		catch (RuntimeException ex) {
-			// the exception may quote the question; its type and origin are enough to find the bug
+			// the exception may quote the question; its type and origin are enough to
+			// find the bug
 			StackTraceElement at = ex.getStackTrace().length > 0 ? ex.getStackTrace()[0] : null;
 			log.error("WeChat: a {} message could not be answered: {} at {}", message.getMsgType(),
 					ex.getClass().getName(), at);
@@ -66,10 +69,11 @@ final class WeChatDialogue {
 		String type = message.getMsgType();
 		if (WxConsts.XmlMsgType.TEXT.equals(type)) {
 			String content = message.getContent() == null ? "" : message.getContent();
-			Inbound inbound = choices.pick(key, content).<Inbound>map(pick -> pick instanceof NumberedChoices.Pick.Topic topic
-					? new Inbound.Choose(key, topic.intent())
-					: new Inbound.Rate(key, ((NumberedChoices.Pick.Rating) pick).replyId(),
-							((NumberedChoices.Pick.Rating) pick).helpful()))
+			Inbound inbound = choices.pick(key, content)
+				.<Inbound>map(pick -> pick instanceof NumberedChoices.Pick.Topic topic
+						? new Inbound.Choose(key, topic.intent())
+						: new Inbound.Rate(key, ((NumberedChoices.Pick.Rating) pick).replyId(),
+								((NumberedChoices.Pick.Rating) pick).helpful()))
 				.orElseGet(() -> new Inbound.Text(key, content));
 			return render(conversations.handle(inbound), messages.getMessage("wechat.menu"));
 		}
@@ -86,7 +90,8 @@ final class WeChatDialogue {
 			// unsubscribe, location reports, link-menu views: nothing to say
 			return Optional.empty();
 		}
-		// image, voice, video, shortvideo, location, link, file: sent on purpose, but not text
+		// image, voice, video, shortvideo, location, link, file: sent on purpose, but not
+		// text
 		return Optional.of(text.notice(messages.getMessage("wechat.pleaseType")));
 	}
 
@@ -101,16 +106,19 @@ final class WeChatDialogue {
 			return Optional.of(text.notice(messages.getMessage("wechat.feedback.thanks")));
 		}
 		if (outbound instanceof Outbound.TooLong tooLong) {
-			return Optional.of(text.notice(messages.getMessage("wechat.tooLong", new Object[] { tooLong.maxLength() })));
+			return Optional
+				.of(text.notice(messages.getMessage("wechat.tooLong", new Object[] { tooLong.maxLength() })));
 		}
 		if (outbound instanceof Outbound.Throttled throttled) {
-			return throttled.firstNotice() ? Optional.of(text.notice(messages.getMessage("wechat.flood"))) : Optional.empty();
+			return throttled.firstNotice() ? Optional.of(text.notice(messages.getMessage("wechat.flood")))
+					: Optional.empty();
 		}
 		if (outbound instanceof Outbound.Unreadable) {
 			return Optional.of(text.notice(messages.getMessage("wechat.pleaseType")));
 		}
 		Outbound.UnknownTopic stale = (Outbound.UnknownTopic) outbound;
-		return Optional.of(text.topics(messages.getMessage("wechat.staleChoice") + "\n" + messages.getMessage("wechat.menu"), stale.menu()));
+		return Optional.of(text.topics(
+				messages.getMessage("wechat.staleChoice") + "\n" + messages.getMessage("wechat.menu"), stale.menu()));
 	}
 
 }

@@ -28,9 +28,13 @@ final class WeChatEnvelope {
 		this.config = config;
 	}
 
-	/** The {@code signature} WeChat puts on every callback: SHA-1 over the sorted token, timestamp and nonce. */
+	/**
+	 * The {@code signature} WeChat puts on every callback: SHA-1 over the sorted token,
+	 * timestamp and nonce.
+	 */
 	boolean signed(String signature, String timestamp, String nonce) {
-		// SHA1.gen refuses empty parts with an exception quoting the token: never let it see one
+		// SHA1.gen refuses empty parts with an exception quoting the token: never let it
+		// see one
 		if (blank(signature) || blank(timestamp) || blank(nonce) || timestamp.length() > 32 || nonce.length() > 64) {
 			return false;
 		}
@@ -41,7 +45,8 @@ final class WeChatEnvelope {
 	 * @throws ForgedCallbackException when a signature is wrong
 	 * @throws BadCallbackException when the body is not a well-formed message
 	 */
-	Opened open(String body, String signature, String timestamp, String nonce, String encryptType, String msgSignature) {
+	Opened open(String body, String signature, String timestamp, String nonce, String encryptType,
+			String msgSignature) {
 		if (!signed(signature, timestamp, nonce)) {
 			throw new ForgedCallbackException();
 		}
@@ -56,7 +61,8 @@ final class WeChatEnvelope {
 			if (cipherText == null || cipherText.isBlank()) {
 				throw new BadCallbackException("a safe-mode body carries <Encrypt>");
 			}
-			if (msgSignature == null || !same(SHA1.gen(config.getToken(), timestamp, nonce, cipherText), msgSignature)) {
+			if (msgSignature == null
+					|| !same(SHA1.gen(config.getToken(), timestamp, nonce, cipherText), msgSignature)) {
 				throw new ForgedCallbackException();
 			}
 			try {

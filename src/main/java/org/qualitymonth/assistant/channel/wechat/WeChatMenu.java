@@ -16,9 +16,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.context.support.MessageSourceAccessor;
 
 /**
- * With {@code bot.wechat.menu=true}, publishes the main topics as the account's menu at start-up: up to three
- * groups of up to five CLICK buttons whose key is the intent id, so a tap answers that topic. Runs in the
- * background once the application is ready; a failure is logged and the channel goes on without a menu.
+ * With {@code bot.wechat.menu=true}, publishes the main topics as the account's menu at
+ * start-up: up to three groups of up to five CLICK buttons whose key is the intent id, so
+ * a tap answers that topic. Runs in the background once the application is ready; a
+ * failure is logged and the channel goes on without a menu.
  */
 final class WeChatMenu {
 

@@ -7,21 +7,28 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * WeChat Official Account settings ({@code bot.wechat.*}, or {@code BOT_WECHAT_*} in the environment).
- * The channel is off unless a token and an app id are set. {@link #toString()} masks the token, the
- * secret and the AES key, so the record is safe to log.
+ * WeChat Official Account settings ({@code bot.wechat.*}, or {@code BOT_WECHAT_*} in the
+ * environment). The channel is off unless a token and an app id are set.
+ * {@link #toString()} masks the token, the secret and the AES key, so the record is safe
+ * to log.
  *
- * @param token the Token entered in the account's server configuration (3 to 32 letters or digits)
+ * @param token the Token entered in the account's server configuration (3 to 32 letters
+ * or digits)
  * @param appId the account's AppID
  * @param secret the account's AppSecret, for the customer-service message API
- * @param aesKey the 43-character EncodingAESKey; empty when the account uses plain mode only
- * @param apiUrl the WeChat API server: {@code scheme://host[:port]}, no path (tests and proxies)
+ * @param aesKey the 43-character EncodingAESKey; empty when the account uses plain mode
+ * only
+ * @param apiUrl the WeChat API server: {@code scheme://host[:port]}, no path (tests and
+ * proxies)
  * @param menu whether to publish the topic menu through the menu API at start-up
- * @param replyWithin how long a callback waits for the answer before it replies {@code success} and
- * sends the answer through the customer-service API instead (WeChat gives up after 5 seconds)
- * @param maxBodyBytes the largest callback body read at all; larger ones are refused before parsing
+ * @param replyWithin how long a callback waits for the answer before it replies
+ * {@code success} and sends the answer through the customer-service API instead (WeChat
+ * gives up after 5 seconds)
+ * @param maxBodyBytes the largest callback body read at all; larger ones are refused
+ * before parsing
  * @param maxMessageBytes the longest text sent in one message, in UTF-8 bytes
- * @param choicesRemembered how long the numbered choices of a reply can be picked by replying their number
+ * @param choicesRemembered how long the numbered choices of a reply can be picked by
+ * replying their number
  * @param delivery how customer-service messages are paced and retried
  */
 @ConfigurationProperties("bot.wechat")
@@ -37,7 +44,8 @@ public record WeChatSettings(@DefaultValue("") String token, @DefaultValue("") S
 	 *
 	 * @param perSecond messages sent per second at most, over all citizens
 	 * @param maxAttempts attempts per message, the first included
-	 * @param initialBackoff the wait before the first retry (doubling up to {@code maxBackoff})
+	 * @param initialBackoff the wait before the first retry (doubling up to
+	 * {@code maxBackoff})
 	 * @param maxBackoff the longest wait between attempts, unless WeChat asks for longer
 	 */
 	public record Delivery(@DefaultValue("20") int perSecond, @DefaultValue("4") int maxAttempts,

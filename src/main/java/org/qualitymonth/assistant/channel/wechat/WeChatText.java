@@ -10,13 +10,17 @@ import org.qualitymonth.assistant.nlu.Outcome;
 import org.springframework.context.support.MessageSourceAccessor;
 
 /**
- * Renders replies as WeChat plain text: the answer, its source line, choices as numbered lines
- * ("回复 1 查看：活动时间") and the 👍/👎 question as "回复 好 / 不好". Text over the per-message limit (UTF-8
- * bytes) is split at a sentence end where there is one, and never inside a character.
+ * Renders replies as WeChat plain text: the answer, its source line, choices as numbered
+ * lines ("回复 1 查看：活动时间") and the 👍/👎 question as "回复 好 / 不好". Text over the per-message
+ * limit (UTF-8 bytes) is split at a sentence end where there is one, and never inside a
+ * character.
  */
 final class WeChatText {
 
-	/** Messages to send in order, and what the numbers in them pick. {@code replyId} is null unless ratable. */
+	/**
+	 * Messages to send in order, and what the numbers in them pick. {@code replyId} is
+	 * null unless ratable.
+	 */
 	record Rendered(List<String> parts, List<Choice> numbered, String replyId) {
 
 		Rendered {
@@ -95,12 +99,16 @@ final class WeChatText {
 			if (i > 0) {
 				lines.append('\n');
 			}
-			lines.append(messages.getMessage("wechat.choice", new Object[] { Integer.toString(i + 1), choices.get(i).title() }));
+			lines.append(messages.getMessage("wechat.choice",
+					new Object[] { Integer.toString(i + 1), choices.get(i).title() }));
 		}
 		return lines.toString();
 	}
 
-	/** Blocks joined by blank lines, as few messages as fit; a block too long on its own is split. */
+	/**
+	 * Blocks joined by blank lines, as few messages as fit; a block too long on its own
+	 * is split.
+	 */
 	private List<String> pack(List<String> blocks) {
 		List<String> parts = new ArrayList<>();
 		StringBuilder current = new StringBuilder();
@@ -125,8 +133,9 @@ final class WeChatText {
 	}
 
 	/**
-	 * {@code text} in pieces of at most {@code maxBytes} UTF-8 bytes: cut after the last sentence end that
-	 * keeps a piece at least a third full, else after the last clause mark, else at the last whole character.
+	 * {@code text} in pieces of at most {@code maxBytes} UTF-8 bytes: cut after the last
+	 * sentence end that keeps a piece at least a third full, else after the last clause
+	 * mark, else at the last whole character.
 	 */
 	static List<String> split(String text, int maxBytes) {
 		List<String> pieces = new ArrayList<>();
@@ -152,7 +161,10 @@ final class WeChatText {
 		return pieces;
 	}
 
-	/** The length (in chars, on a code point boundary) of the longest prefix within {@code maxBytes}. */
+	/**
+	 * The length (in chars, on a code point boundary) of the longest prefix within
+	 * {@code maxBytes}.
+	 */
 	private static int longestPrefix(String text, int maxBytes) {
 		int used = 0;
 		int end = 0;
@@ -168,7 +180,10 @@ final class WeChatText {
 		return end;
 	}
 
-	/** The position just after the last of {@code marks} within the first {@code limit} chars, or 0. */
+	/**
+	 * The position just after the last of {@code marks} within the first {@code limit}
+	 * chars, or 0.
+	 */
 	private static int lastIndexOfAny(String text, int limit, String marks) {
 		for (int i = limit - 1; i > 0; i--) {
 			if (marks.indexOf(text.charAt(i)) >= 0) {

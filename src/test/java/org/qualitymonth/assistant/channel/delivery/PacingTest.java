@@ -16,9 +16,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The pacing computes waits from a clock the test controls; nothing here sleeps. A turn that must wait is
- * handed to the scheduler with its delay, which the test reads (and never runs). Telegram's numbers: 1 s
- * per private chat, 3 s per group, 25 per second overall.
+ * The pacing computes waits from a clock the test controls; nothing here sleeps. A turn
+ * that must wait is handed to the scheduler with its delay, which the test reads (and
+ * never runs). Telegram's numbers: 1 s per private chat, 3 s per group, 25 per second
+ * overall.
  */
 class PacingTest {
 

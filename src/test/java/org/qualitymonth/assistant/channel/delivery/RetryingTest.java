@@ -11,7 +11,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RetryingTest {
 
-	/** A failure that names how long to wait, like Telegram's 429 or WeChat's quota error. */
+	/**
+	 * A failure that names how long to wait, like Telegram's 429 or WeChat's quota error.
+	 */
 	static final class SlowDown extends RuntimeException {
 
 		final Duration wait;

@@ -15,8 +15,9 @@ import org.qualitymonth.assistant.chat.RateLimitSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two pacers on one store of buckets stand for two replicas sending for one bot: together they keep the overall
- * rate (the Redis store is tested in cluster/RedisAdaptersTest; here the in-process store stands in for it).
+ * Two pacers on one store of buckets stand for two replicas sending for one bot: together
+ * they keep the overall rate (the Redis store is tested in cluster/RedisAdaptersTest;
+ * here the in-process store stands in for it).
  */
 class SharedPacingTest {
 
@@ -36,7 +37,8 @@ class SharedPacingTest {
 			}
 			CompletableFuture.allOf(turns).get();
 			long tookMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
-			// 20 turns at 20 a second with no burst: the last one is 19/20 s after the first
+			// 20 turns at 20 a second with no burst: the last one is 19/20 s after the
+			// first
 			assertThat(tookMs).as("20 turns of two replicas at 20/s overall").isGreaterThanOrEqualTo(900);
 		}
 		finally {

@@ -12,8 +12,9 @@ class CallbackDataTest {
 	@Test
 	void everyKindSurvivesTheRoundTrip() {
 		String replyId = UUID.randomUUID().toString();
-		for (CallbackData data : new CallbackData[] { new CallbackData.Choose("complaint_12315"), new CallbackData.Menu(),
-				new CallbackData.Feedback(replyId, true), new CallbackData.Feedback(replyId, false) }) {
+		for (CallbackData data : new CallbackData[] { new CallbackData.Choose("complaint_12315"),
+				new CallbackData.Menu(), new CallbackData.Feedback(replyId, true),
+				new CallbackData.Feedback(replyId, false) }) {
 			String encoded = CallbackData.encode(data).orElseThrow();
 
 			assertThat(CallbackData.decode(encoded)).contains(data);
@@ -22,7 +23,8 @@ class CallbackDataTest {
 
 	@Test
 	void feedbackOnAUuidReplyFitsTelegramsSixtyFourBytes() {
-		String encoded = CallbackData.encode(new CallbackData.Feedback(UUID.randomUUID().toString(), false)).orElseThrow();
+		String encoded = CallbackData.encode(new CallbackData.Feedback(UUID.randomUUID().toString(), false))
+			.orElseThrow();
 
 		assertThat(encoded.getBytes(StandardCharsets.UTF_8)).hasSizeLessThanOrEqualTo(CallbackData.MAX_BYTES);
 	}

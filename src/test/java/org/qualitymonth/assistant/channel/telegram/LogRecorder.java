@@ -11,8 +11,9 @@ import ch.qos.logback.core.AppenderBase;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps every log line (with stack traces) from its creation on, for checks over a whole test
- * class; {@code OutputCaptureExtension} only shows start-up plus the current test method.
+ * Keeps every log line (with stack traces) from its creation on, for checks over a whole
+ * test class; {@code OutputCaptureExtension} only shows start-up plus the current test
+ * method.
  */
 final class LogRecorder extends AppenderBase<ILoggingEvent> implements AutoCloseable {
 

@@ -33,18 +33,19 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A Telegram Bot API server on 127.0.0.1 for tests, as strict as Telegram wherever a bot can go
- * wrong: getUpdates with offsets (an update is gone once a higher offset was asked for, long polls
- * wait for updates, a second poller gets 409, no polling while a webhook is set); sendMessage
- * refuses unknown chats, empty texts, more than 4096 characters after entity parsing, HTML that
- * Telegram's parser rejects (unknown tags, unclosed tags, bare {@code < > &}) and MarkdownV2 with
- * unescaped reserved characters, with Telegram's own {@code 400 Bad Request: can't parse
- * entities}; inline buttons need 1-64 bytes of callback_data; answerCallbackQuery accepts each
- * open query once; setWebhook needs an HTTPS URL on Telegram's ports and a well-formed secret.
- * Where Telegram's documentation is stricter than its parser (a bare {@code &} or {@code >}),
- * this server follows the documentation. Tests can make it answer 429 with
- * {@code parameters.retry_after} (and it keeps answering 429 to a client that retries too early),
- * or fail with 5xx.
+ * A Telegram Bot API server on 127.0.0.1 for tests, as strict as Telegram wherever a bot
+ * can go wrong: getUpdates with offsets (an update is gone once a higher offset was asked
+ * for, long polls wait for updates, a second poller gets 409, no polling while a webhook
+ * is set); sendMessage refuses unknown chats, empty texts, more than 4096 characters
+ * after entity parsing, HTML that Telegram's parser rejects (unknown tags, unclosed tags,
+ * bare {@code < > &}) and MarkdownV2 with unescaped reserved characters, with Telegram's
+ * own {@code 400 Bad Request: can't parse
+ * entities}; inline buttons need 1-64 bytes of callback_data; answerCallbackQuery accepts
+ * each open query once; setWebhook needs an HTTPS URL on Telegram's ports and a
+ * well-formed secret. Where Telegram's documentation is stricter than its parser (a bare
+ * {@code &} or {@code >}), this server follows the documentation. Tests can make it
+ * answer 429 with {@code parameters.retry_after} (and it keeps answering 429 to a client
+ * that retries too early), or fail with 5xx.
  */
 final class LoopbackBotApi implements AutoCloseable {
 
@@ -55,8 +56,9 @@ final class LoopbackBotApi implements AutoCloseable {
 	static final int MAX_TEXT = 4096;
 
 	/**
-	 * A message the bot sent and the server accepted. {@code plainText} is the text after entity
-	 * parsing; {@code acceptedAt} is {@link System#nanoTime()} then (for measurements, not assertions).
+	 * A message the bot sent and the server accepted. {@code plainText} is the text after
+	 * entity parsing; {@code acceptedAt} is {@link System#nanoTime()} then (for
+	 * measurements, not assertions).
 	 */
 	record Sent(long chatId, int messageId, String text, String parseMode, String plainText, JsonNode replyMarkup,
 			Integer replyTo, long acceptedAt) {
@@ -161,7 +163,10 @@ final class LoopbackBotApi implements AutoCloseable {
 		this(token, 0);
 	}
 
-	/** On a given port (0: any free one), e.g. to come up where a bot has been knocking in vain. */
+	/**
+	 * On a given port (0: any free one), e.g. to come up where a bot has been knocking in
+	 * vain.
+	 */
 	LoopbackBotApi(String token, int port) throws IOException {
 		this.token = token;
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
@@ -199,7 +204,10 @@ final class LoopbackBotApi implements AutoCloseable {
 		return chatId;
 	}
 
-	/** A text message; commands and @mentions get their entities, as Telegram's clients produce them. */
+	/**
+	 * A text message; commands and @mentions get their entities, as Telegram's clients
+	 * produce them.
+	 */
 	Posted says(long chatId, long userId, String text) {
 		return postMessage(chatId, userId, message -> {
 			message.put("text", text);
@@ -318,7 +326,10 @@ final class LoopbackBotApi implements AutoCloseable {
 
 	// ---------------------------------------------------------------- faults
 
-	/** The next sendMessage gets 429 with this retry_after; the chat stays flooded that long. */
+	/**
+	 * The next sendMessage gets 429 with this retry_after; the chat stays flooded that
+	 * long.
+	 */
 	void throttleNextSend(int retryAfterSeconds) {
 		synchronized (lock) {
 			faults.add(new Fault("sendmessage", 429, "Too Many Requests: retry after " + retryAfterSeconds,
@@ -339,9 +350,8 @@ final class LoopbackBotApi implements AutoCloseable {
 
 	/** Waits until {@code count} messages went to the chat; returns them all. */
 	List<Sent> awaitSent(long chatId, int count, Duration timeout) {
-		awaitTrue(() -> sentTo(chatId).size() >= count, timeout,
-				() -> "expected " + count + " message(s) to chat " + chatId + ", got " + sentTo(chatId)
-						+ "; rejections " + rejections());
+		awaitTrue(() -> sentTo(chatId).size() >= count, timeout, () -> "expected " + count + " message(s) to chat "
+				+ chatId + ", got " + sentTo(chatId) + "; rejections " + rejections());
 		return sentTo(chatId);
 	}
 
@@ -377,20 +387,27 @@ final class LoopbackBotApi implements AutoCloseable {
 		}
 	}
 
-	/** What happened, in order: {@code getUpdates offset=N}, {@code sendMessage chat=C 200|429|...}, ... */
+	/**
+	 * What happened, in order: {@code getUpdates offset=N},
+	 * {@code sendMessage chat=C 200|429|...}, ...
+	 */
 	List<String> events() {
 		synchronized (lock) {
 			return List.copyOf(events);
 		}
 	}
 
-	/** Waits until a getUpdates asked for an offset above {@code updateId}, confirming it. */
+	/**
+	 * Waits until a getUpdates asked for an offset above {@code updateId}, confirming it.
+	 */
 	void awaitConfirmed(int updateId, Duration timeout) {
 		awaitTrue(() -> offsets().stream().anyMatch(offset -> offset > updateId), timeout,
 				() -> "update " + updateId + " never confirmed; offsets " + offsets());
 	}
 
-	/** The texts the bot answered callback queries with, by query id (null text: none). */
+	/**
+	 * The texts the bot answered callback queries with, by query id (null text: none).
+	 */
 	Map<String, String> answeredQueries() {
 		synchronized (lock) {
 			return new LinkedHashMap<>(answeredQueries);
@@ -518,7 +535,8 @@ final class LoopbackBotApi implements AutoCloseable {
 			}
 			offsets.add(offset);
 			events.add("getUpdates offset=" + offset);
-			// an update is confirmed, and forgotten, once an offset above its id was asked for
+			// an update is confirmed, and forgotten, once an offset above its id was
+			// asked for
 			pending.removeIf(update -> update.path("update_id").asInt() < offset);
 			int generation = ++pollGeneration;
 			lock.notifyAll();
@@ -674,7 +692,8 @@ final class LoopbackBotApi implements AutoCloseable {
 		}
 		int port = uri.getPort() == -1 ? 443 : uri.getPort();
 		if (port != 443 && port != 80 && port != 88 && port != 8443) {
-			return reject("setwebhook", 400, "Bad Request: bad webhook: Webhook can be set up only on ports 80, 88, 443 or 8443");
+			return reject("setwebhook", 400,
+					"Bad Request: bad webhook: Webhook can be set up only on ports 80, 88, 443 or 8443");
 		}
 		JsonNode secret = params.get("secret_token");
 		if (secret != null && !SECRET.matcher(secret.asString()).matches()) {
@@ -709,9 +728,13 @@ final class LoopbackBotApi implements AutoCloseable {
 		return ok(info);
 	}
 
-	// ---------------------------------------------------------------- Telegram's parsing rules
+	// ---------------------------------------------------------------- Telegram's parsing
+	// rules
 
-	/** The text after entity parsing, or an IllegalArgumentException with Telegram's description. */
+	/**
+	 * The text after entity parsing, or an IllegalArgumentException with Telegram's
+	 * description.
+	 */
 	static String parse(String text, String parseMode) {
 		String mode = parseMode == null ? "" : parseMode.toLowerCase(Locale.ROOT);
 		return switch (mode) {
@@ -886,8 +909,10 @@ final class LoopbackBotApi implements AutoCloseable {
 		}
 		Matcher mention = Pattern.compile("(?<![A-Za-z0-9_/])@[A-Za-z0-9_]{5,32}").matcher(text);
 		while (mention.find()) {
-			entities.addObject().put("type", "mention").put("offset", mention.start()).put("length",
-					mention.end() - mention.start());
+			entities.addObject()
+				.put("type", "mention")
+				.put("offset", mention.start())
+				.put("length", mention.end() - mention.start());
 		}
 		return entities;
 	}
@@ -988,7 +1013,10 @@ final class LoopbackBotApi implements AutoCloseable {
 		return value.isNumber() ? value.asInt() : Integer.parseInt(value.asString().strip());
 	}
 
-	/** The call's parameters from JSON, multipart or urlencoded bodies and the query string, as Telegram reads them. */
+	/**
+	 * The call's parameters from JSON, multipart or urlencoded bodies and the query
+	 * string, as Telegram reads them.
+	 */
 	private Map<String, JsonNode> params(HttpExchange exchange) throws IOException {
 		Map<String, JsonNode> params = new LinkedHashMap<>();
 		String query = exchange.getRequestURI().getRawQuery();
@@ -1021,7 +1049,10 @@ final class LoopbackBotApi implements AutoCloseable {
 		return params;
 	}
 
-	/** Form fields are strings; those Telegram documents as JSON-serialised objects are parsed. */
+	/**
+	 * Form fields are strings; those Telegram documents as JSON-serialised objects are
+	 * parsed.
+	 */
 	private JsonNode field(String name, String value) {
 		if (Set.of("reply_markup", "allowed_updates", "reply_parameters", "link_preview_options", "entities")
 			.contains(name)) {
@@ -1046,7 +1077,8 @@ final class LoopbackBotApi implements AutoCloseable {
 
 	private static Map<String, String> multipart(byte[] body, String boundary) {
 		Map<String, String> fields = new LinkedHashMap<>();
-		// ISO-8859-1 maps bytes one to one, so offsets found in the string are byte offsets
+		// ISO-8859-1 maps bytes one to one, so offsets found in the string are byte
+		// offsets
 		String raw = new String(body, StandardCharsets.ISO_8859_1);
 		String delimiter = "--" + boundary;
 		int at = raw.indexOf(delimiter);

@@ -101,13 +101,15 @@ class OutboxTest {
 
 		assertThatThrownBy(() -> sent.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
 		verify(client, times(1)).execute(any(SendMessage.class));
-		assertThat(output.getAll()).contains("NOT delivered after 1 attempt(s) (Telegram refused it)", "chat not found");
+		assertThat(output.getAll()).contains("NOT delivered after 1 attempt(s) (Telegram refused it)",
+				"chat not found");
 	}
 
 	@Test
 	void formattingTelegramRefusesIsResentAsPlainText() throws Exception {
 		when(client.execute(any(SendMessage.class)))
-			.thenThrow(refusal(400, "Bad Request: can't parse entities: Unsupported start tag \"x\" at byte offset 0", null))
+			.thenThrow(refusal(400, "Bad Request: can't parse entities: Unsupported start tag \"x\" at byte offset 0",
+					null))
 			.thenReturn(new Message());
 		ArgumentCaptor<SendMessage> calls = ArgumentCaptor.forClass(SendMessage.class);
 
@@ -170,8 +172,9 @@ class OutboxTest {
 
 	@Test
 	void theTokenIsCutOutOfErrorsBeforeTheyAreLogged(CapturedOutput output) throws Exception {
-		when(client.execute(any(SendMessage.class))).thenThrow(new TelegramApiException(
-				"Unable to execute sendmessage method", new IOException("GET https://api.telegram.org/bot" + TOKEN + "/x")));
+		when(client.execute(any(SendMessage.class)))
+			.thenThrow(new TelegramApiException("Unable to execute sendmessage method",
+					new IOException("GET https://api.telegram.org/bot" + TOKEN + "/x")));
 
 		CompletableFuture<Void> sent = outbox.send(7, false, null, List.of(hello));
 
@@ -181,7 +184,8 @@ class OutboxTest {
 
 	/** A refusal as the library builds it from Telegram's JSON answer. */
 	static TelegramApiRequestException refusal(int code, String description, Integer retryAfter) {
-		return refusal("{\"ok\":false,\"error_code\":" + code + ",\"description\":\"" + description.replace("\"", "\\\"") + "\""
+		return refusal("{\"ok\":false,\"error_code\":" + code + ",\"description\":\""
+				+ description.replace("\"", "\\\"") + "\""
 				+ (retryAfter == null ? "" : ",\"parameters\":{\"retry_after\":" + retryAfter + "}") + "}");
 	}
 

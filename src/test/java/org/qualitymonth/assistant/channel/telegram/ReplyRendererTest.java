@@ -42,8 +42,8 @@ class ReplyRendererTest {
 	@Test
 	void aShortFactOffersTheWholeParagraphAsItsTopicsButton() {
 		Reply fact = new Reply(UUID.randomUUID().toString(), Outcome.ANSWERED, "contact_email", 0.9,
-				"邮箱是caiyugang@samr.gov.cn。", "通知联系人", List.of(), List.of(new Choice("contact_fax", "传真")),
-				List.of(), "", "v1", "邮箱：caiyugang@samr.gov.cn。完整联系方式……", "zh", "simplified");
+				"邮箱是caiyugang@samr.gov.cn。", "通知联系人", List.of(), List.of(new Choice("contact_fax", "传真")), List.of(),
+				"", "v1", "邮箱：caiyugang@samr.gov.cn。完整联系方式……", "zh", "simplified");
 
 		Outgoing message = single(renderer.reply(fact));
 
@@ -84,8 +84,8 @@ class ReplyRendererTest {
 
 	@Test
 	void aDeclinedQuestionOffersTheMenuAndNoFeedback() {
-		Reply reply = new Reply(UUID.randomUUID().toString(), Outcome.DECLINED, null, 0.1, "抱歉，这个问题超出了我的回答范围。",
-				null, List.of(new Choice("theme", "活动主题"), new Choice("time", "活动时间"), new Choice("overview", "活动概况")),
+		Reply reply = new Reply(UUID.randomUUID().toString(), Outcome.DECLINED, null, 0.1, "抱歉，这个问题超出了我的回答范围。", null,
+				List.of(new Choice("theme", "活动主题"), new Choice("time", "活动时间"), new Choice("overview", "活动概况")),
 				List.of(), List.of(), "", "v1");
 
 		Outgoing message = single(renderer.reply(reply));
@@ -125,7 +125,8 @@ class ReplyRendererTest {
 
 	@Test
 	void welcomeAndMenuCarryTheTopicsTwoToARow() {
-		List<Choice> menu = List.of(new Choice("theme", "活动主题"), new Choice("time", "活动时间"), new Choice("overview", "活动概况"));
+		List<Choice> menu = List.of(new Choice("theme", "活动主题"), new Choice("time", "活动时间"),
+				new Choice("overview", "活动概况"));
 
 		Outgoing welcome = single(renderer.welcome(menu));
 		Outgoing topics = single(renderer.menu(menu));
@@ -143,7 +144,8 @@ class ReplyRendererTest {
 		Outgoing topics = single(renderer.menu(menu));
 
 		assertThat(data(topics)).containsExactly("c:theme");
-		assertThat(data(topics)).allSatisfy(d -> assertThat(d.getBytes(StandardCharsets.UTF_8)).hasSizeLessThanOrEqualTo(64));
+		assertThat(data(topics))
+			.allSatisfy(d -> assertThat(d.getBytes(StandardCharsets.UTF_8)).hasSizeLessThanOrEqualTo(64));
 	}
 
 	private static Reply reply(Outcome outcome, String answer, String source, List<Choice> suggestions,
@@ -158,11 +160,20 @@ class ReplyRendererTest {
 	}
 
 	private static List<String> texts(Outgoing message) {
-		return message.keyboard().getKeyboard().stream().flatMap(List::stream).map(InlineKeyboardButton::getText).toList();
+		return message.keyboard()
+			.getKeyboard()
+			.stream()
+			.flatMap(List::stream)
+			.map(InlineKeyboardButton::getText)
+			.toList();
 	}
 
 	private static List<String> data(Outgoing message) {
-		return message.keyboard().getKeyboard().stream().flatMap(List::stream).map(InlineKeyboardButton::getCallbackData)
+		return message.keyboard()
+			.getKeyboard()
+			.stream()
+			.flatMap(List::stream)
+			.map(InlineKeyboardButton::getCallbackData)
 			.toList();
 	}
 

@@ -30,8 +30,9 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 /**
- * The channel's own wiring and the real client library against the loopback Bot API, with the chat
- * service mocked so that a test can choose any reply (a 10,000-character one, say).
+ * The channel's own wiring and the real client library against the loopback Bot API, with
+ * the chat service mocked so that a test can choose any reply (a 10,000-character one,
+ * say).
  */
 @ExtendWith(OutputCaptureExtension.class)
 class TelegramAdapterLoopbackTest {
@@ -52,7 +53,8 @@ class TelegramAdapterLoopbackTest {
 			.withBean(org.qualitymonth.assistant.chat.Conversations.class,
 					() -> new org.qualitymonth.assistant.chat.Conversations(chat,
 							new org.qualitymonth.assistant.chat.FloodControl(
-									new org.qualitymonth.assistant.chat.RateLimitSettings(true, 30, Duration.ofMinutes(1), 1000)),
+									new org.qualitymonth.assistant.chat.RateLimitSettings(true, 30,
+											Duration.ofMinutes(1), 1000)),
 							org.qualitymonth.assistant.chat.ConversationSettings.defaults()))
 			.withPropertyValues("bot.telegram.token=" + token, "bot.telegram.api-url=" + apiUrl,
 					"bot.telegram.poll-timeout=1s", "bot.telegram.pacing.per-chat=10ms",
@@ -77,8 +79,10 @@ class TelegramAdapterLoopbackTest {
 				assertThat(parts).hasSizeGreaterThanOrEqualTo(3);
 				assertThat(parts).allSatisfy(part -> assertThat(part.plainText().length()).isLessThanOrEqualTo(4096));
 				assertThat(String.join("", parts.stream().map(Sent::plainText).toList())).startsWith(answer.toString());
-				assertThat(parts.subList(0, parts.size() - 1)).allSatisfy(part -> assertThat(part.replyMarkup()).isNull());
-				assertThat(parts.get(parts.size() - 1).buttonTexts()).contains(TEXTS.getMessage("telegram.feedback.helpful"));
+				assertThat(parts.subList(0, parts.size() - 1))
+					.allSatisfy(part -> assertThat(part.replyMarkup()).isNull());
+				assertThat(parts.get(parts.size() - 1).buttonTexts())
+					.contains(TEXTS.getMessage("telegram.feedback.helpful"));
 				assertThat(api.rejections()).isEmpty();
 			});
 		}
@@ -88,7 +92,8 @@ class TelegramAdapterLoopbackTest {
 	void aMessageWhoseFormattingTelegramRefusesArrivesAsPlainText() throws Exception {
 		when(chat.ask(any())).thenReturn(reply("邮箱：caiyugang@samr.gov.cn"));
 		try (LoopbackBotApi api = new LoopbackBotApi(TOKEN)) {
-			api.failNext("sendMessage", 1, 400, "Bad Request: can't parse entities: Unsupported start tag \"i\" at byte offset 0");
+			api.failNext("sendMessage", 1, 400,
+					"Bad Request: can't parse entities: Unsupported start tag \"i\" at byte offset 0");
 			runner(api.url(), TOKEN).run(context -> {
 				long user = api.privateChat(43);
 				api.says(user, 43, "联系邮箱是什么");
@@ -124,7 +129,8 @@ class TelegramAdapterLoopbackTest {
 				.run(context -> {
 					api.awaitTrue(() -> output.getAll().contains("Telegram refused to set up the bot"), WAIT,
 							() -> "no error about the webhook in the log");
-					assertThat(output.getAll()).contains("An HTTPS URL must be provided", "check bot.telegram.webhook.url");
+					assertThat(output.getAll()).contains("An HTTPS URL must be provided",
+							"check bot.telegram.webhook.url");
 					// the connecting thread gave up instead of knocking again
 					for (Thread thread : Thread.getAllStackTraces().keySet()) {
 						if (thread.getName().equals("telegram-connect")) {

@@ -59,7 +59,8 @@ class TelegramBotTest {
 	private final TelegramBot bot = new TelegramBot(
 			new Conversations(chat, new FloodControl(new RateLimitSettings(true, 3, Duration.ofHours(1), 1000)),
 					new ConversationSettings(20, Duration.ofDays(2), Duration.ofMinutes(10), 1000)),
-			new ReplyRenderer(TEXTS), outbox, new org.qualitymonth.assistant.channel.delivery.DeliveryLedger(1000), new Privacy("1:x"), TEXTS);
+			new ReplyRenderer(TEXTS), outbox, new org.qualitymonth.assistant.channel.delivery.DeliveryLedger(1000),
+			new Privacy("1:x"), TEXTS);
 
 	private int nextUpdate = 1;
 
@@ -69,8 +70,9 @@ class TelegramBotTest {
 		when(outbox.answerCallback(anyString(), any())).thenReturn(CompletableFuture.completedFuture(null));
 		when(chat.menu()).thenReturn(List.of(new Choice("theme", "活动主题")));
 		when(chat.ask(any())).thenAnswer(call -> answer("answer to " + ((Question) call.getArgument(0)).text()));
-		User me = JSON.readValue("{\"id\":" + LoopbackBotApi.BOT_ID + ",\"is_bot\":true,\"first_name\":\"bot\",\"username\":\""
-				+ LoopbackBotApi.BOT_USERNAME + "\"}", User.class);
+		User me = JSON.readValue("{\"id\":" + LoopbackBotApi.BOT_ID
+				+ ",\"is_bot\":true,\"first_name\":\"bot\",\"username\":\"" + LoopbackBotApi.BOT_USERNAME + "\"}",
+				User.class);
 		bot.identify(me);
 	}
 
@@ -233,10 +235,10 @@ class TelegramBotTest {
 
 	private Update text(long chatId, String type, long userId, String text, String entities) {
 		try {
-			String message = "{\"message_id\":" + (1000 + nextUpdate) + ",\"date\":1700000000,\"chat\":{\"id\":" + chatId
-					+ ",\"type\":\"" + type + "\"},\"from\":{\"id\":" + userId + ",\"is_bot\":false,\"first_name\":\"市民\"},"
-					+ "\"text\":" + JSON.writeValueAsString(text) + (entities.isEmpty() ? "" : ",\"entities\":[" + entities + "]")
-					+ "}";
+			String message = "{\"message_id\":" + (1000 + nextUpdate) + ",\"date\":1700000000,\"chat\":{\"id\":"
+					+ chatId + ",\"type\":\"" + type + "\"},\"from\":{\"id\":" + userId
+					+ ",\"is_bot\":false,\"first_name\":\"市民\"}," + "\"text\":" + JSON.writeValueAsString(text)
+					+ (entities.isEmpty() ? "" : ",\"entities\":[" + entities + "]") + "}";
 			return update(message);
 		}
 		catch (Exception ex) {
@@ -246,7 +248,8 @@ class TelegramBotTest {
 
 	private Update press(long userId, String data) throws Exception {
 		int id = nextUpdate++;
-		return JSON.readValue("{\"update_id\":" + id + ",\"callback_query\":{\"id\":\"q" + id + "\",\"from\":{\"id\":" + userId
+		return JSON.readValue("{\"update_id\":" + id + ",\"callback_query\":{\"id\":\"q" + id + "\",\"from\":{\"id\":"
+				+ userId
 				+ ",\"is_bot\":false,\"first_name\":\"市民\"},\"message\":{\"message_id\":3,\"date\":1700000000,\"chat\":{\"id\":"
 				+ USER + ",\"type\":\"private\"},\"text\":\"x\"},\"chat_instance\":\"1\",\"data\":\"" + data + "\"}}",
 				Update.class);
@@ -265,8 +268,8 @@ class TelegramBotTest {
 	}
 
 	private static Reply answer(String text) {
-		return new Reply(UUID.randomUUID().toString(), Outcome.ANSWERED, "intent", 0.9, text, null, List.of(), List.of(),
-				List.of(), "", "v1");
+		return new Reply(UUID.randomUUID().toString(), Outcome.ANSWERED, "intent", 0.9, text, null, List.of(),
+				List.of(), List.of(), "", "v1");
 	}
 
 }

@@ -35,15 +35,14 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole application in long-polling mode, driven through the real Telegram client library
- * against a strict loopback Bot API. Each test talks from its own chat and user.
+ * The whole application in long-polling mode, driven through the real Telegram client
+ * library against a strict loopback Bot API. Each test talks from its own chat and user.
  */
 // the most talkative log levels, so that the token checks cover every line there is
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "logging.level.org.qualitymonth.assistant.channel.telegram=DEBUG",
 				"logging.level.org.telegram=DEBUG", "logging.level.okhttp3=DEBUG" },
-		classes = { org.qualitymonth.assistant.AssistantApplication.class,
-				TelegramPollingEndToEndIT.Feedback.class })
+		classes = { org.qualitymonth.assistant.AssistantApplication.class, TelegramPollingEndToEndIT.Feedback.class })
 @ExtendWith(OutputCaptureExtension.class)
 @DirtiesContext
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -148,13 +147,15 @@ class TelegramPollingEndToEndIT {
 		assertThat(answer.plainText()).contains("建设质量强国 决胜全面小康");
 		assertThat(api.events()).contains("sendMessage chat=" + chat + " 429");
 		assertThat(api.earlyRetries()).as("retries before retry_after had passed").isZero();
-		// acknowledged only once handled: no getUpdates confirmed the update before its reply was accepted
+		// acknowledged only once handled: no getUpdates confirmed the update before its
+		// reply was accepted
 		List<String> events = api.events();
 		int accepted = events.indexOf("sendMessage chat=" + chat + " 200 id=" + answer.messageId());
 		assertThat(events.subList(0, accepted)).noneMatch(e -> e.startsWith("getUpdates offset=")
 				&& Integer.parseInt(e.substring("getUpdates offset=".length())) > question.updateId());
 		api.awaitConfirmed(question.updateId(), WAIT);
-		// what /actuator/prometheus shows as assistant_telegram_retries_total and assistant_telegram_sends_total
+		// what /actuator/prometheus shows as assistant_telegram_retries_total and
+		// assistant_telegram_sends_total
 		assertThat(meters.get("assistant.telegram.retries").tag("reason", "rate_limited").functionCounter().count())
 			.isGreaterThanOrEqualTo(1);
 		assertThat(meters.get("assistant.telegram.sends").tag("result", "sent").functionCounter().count())
@@ -212,7 +213,8 @@ class TelegramPollingEndToEndIT {
 		long chat = api.privateChat(1008);
 		api.says(chat, 1008, "联系邮箱是什么");
 		Sent answer = api.awaitSent(chat, 1, WAIT).get(0);
-		String thumbsUp = answer.callbackData().get(answer.buttonTexts().indexOf(TEXTS.getMessage("telegram.feedback.helpful")));
+		String thumbsUp = answer.callbackData()
+			.get(answer.buttonTexts().indexOf(TEXTS.getMessage("telegram.feedback.helpful")));
 		assertThat(thumbsUp.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThanOrEqualTo(64);
 
 		Posted first = api.presses(chat, 1008, answer.messageId(), thumbsUp);
@@ -220,7 +222,8 @@ class TelegramPollingEndToEndIT {
 
 		api.awaitAnswered(first.callbackQueryId(), WAIT);
 		api.awaitAnswered(again.callbackQueryId(), WAIT);
-		assertThat(api.answeredQueries().get(first.callbackQueryId())).isEqualTo(TEXTS.getMessage("telegram.feedback.thanks"));
+		assertThat(api.answeredQueries().get(first.callbackQueryId()))
+			.isEqualTo(TEXTS.getMessage("telegram.feedback.thanks"));
 		String replyId = thumbsUp.split(":")[1];
 		assertThat(feedback.ratings).containsExactly(replyId + "=true");
 	}
@@ -328,8 +331,10 @@ class TelegramPollingEndToEndIT {
 	}
 
 	private static List<LoopbackBotApi.Rejection> rejectedSends() {
-		return api.rejections().stream().filter(r -> r.method().equals("sendmessage") && r.code() != 429
-				&& r.code() < 500 && r.code() != 403).toList();
+		return api.rejections()
+			.stream()
+			.filter(r -> r.method().equals("sendmessage") && r.code() != 429 && r.code() < 500 && r.code() != 403)
+			.toList();
 	}
 
 	/** Records 👍/👎 the way the query log will: as a conversation listener. */

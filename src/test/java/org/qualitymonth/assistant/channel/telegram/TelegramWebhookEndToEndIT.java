@@ -27,8 +27,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole application in webhook mode: it registers its webhook with a secret at the loopback
- * Bot API, and the test plays Telegram delivering updates to {@code POST /telegram/webhook}.
+ * The whole application in webhook mode: it registers its webhook with a secret at the
+ * loopback Bot API, and the test plays Telegram delivering updates to
+ * {@code POST /telegram/webhook}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "logging.level.org.qualitymonth.assistant.channel.telegram=DEBUG",
@@ -77,7 +78,8 @@ class TelegramWebhookEndToEndIT {
 
 	@AfterAll
 	static void stop() {
-		// webhook mode never calls the API after start-up, so it can go before the context closes
+		// webhook mode never calls the API after start-up, so it can go before the
+		// context closes
 		api.close();
 	}
 
@@ -141,7 +143,8 @@ class TelegramWebhookEndToEndIT {
 
 		assertThat(first.statusCode()).isEqualTo(200);
 		assertThat(again.statusCode()).isEqualTo(200);
-		assertThat(api.sentTo(chat)).extracting(Sent::plainText).singleElement()
+		assertThat(api.sentTo(chat)).extracting(Sent::plainText)
+			.singleElement()
 			.satisfies(text -> assertThat(text).contains("caiyugang@samr.gov.cn"));
 	}
 
@@ -161,7 +164,8 @@ class TelegramWebhookEndToEndIT {
 	}
 
 	private HttpResponse<String> deliver(String body, String secret) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/telegram/webhook"))
+		HttpRequest.Builder request = HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + port + "/telegram/webhook"))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
 		if (secret != null) {
@@ -170,13 +174,17 @@ class TelegramWebhookEndToEndIT {
 		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	/** A correct delivery to the same chat afterwards gets the only reply: the refused ones were not handled. */
+	/**
+	 * A correct delivery to the same chat afterwards gets the only reply: the refused
+	 * ones were not handled.
+	 */
 	private void assertNothingSentTo(long chat) throws Exception {
 		assertThat(api.sentTo(chat)).isEmpty();
 		int updateId = 910_000 + (int) (chat % 10_000);
 		assertThat(deliver(api.textUpdateJson(updateId, chat, chat, "联系邮箱是什么"), api.webhookSecret()).statusCode())
 			.isEqualTo(200);
-		assertThat(api.sentTo(chat)).extracting(Sent::plainText).singleElement()
+		assertThat(api.sentTo(chat)).extracting(Sent::plainText)
+			.singleElement()
 			.satisfies(text -> assertThat(text).contains("caiyugang@samr.gov.cn"));
 	}
 

@@ -2,7 +2,9 @@ package org.qualitymonth.assistant.channel.telegram;
 
 import java.io.IOException;
 
-/** The loopback Bot API for tests outside this package (the replicated-mode system test). */
+/**
+ * The loopback Bot API for tests outside this package (the replicated-mode system test).
+ */
 public final class TestBotApi implements AutoCloseable {
 
 	private final LoopbackBotApi api;

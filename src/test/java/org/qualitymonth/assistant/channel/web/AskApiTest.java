@@ -96,17 +96,19 @@ class AskApiTest {
 		int limited = 0;
 		long started = System.nanoTime();
 		for (int i = 0; i < 40; i++) {
-			HttpResponse<String> response = post("application/json", "{\"text\":\"主题" + i + "\",\"sessionId\":\"flood\"}");
+			HttpResponse<String> response = post("application/json",
+					"{\"text\":\"主题" + i + "\",\"sessionId\":\"flood\"}");
 			if (response.statusCode() == 429) {
 				limited++;
-				assertThat(response.headers().firstValue("Retry-After")).hasValueSatisfying(
-						v -> assertThat(Long.parseLong(v)).isPositive());
+				assertThat(response.headers().firstValue("Retry-After"))
+					.hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isPositive());
 			}
 			else {
 				assertThat(response.statusCode()).isEqualTo(200);
 			}
 		}
-		// the bucket refills greedily, one question every 2 s (30 a minute): on a busy machine the 40 take longer
+		// the bucket refills greedily, one question every 2 s (30 a minute): on a busy
+		// machine the 40 take longer
 		long refilled = (System.nanoTime() - started) / 2_000_000_000L;
 		assertThat(limited).isGreaterThanOrEqualTo(10 - (int) refilled).isPositive();
 		assertThat(post("application/json", "{\"text\":\"主题\",\"sessionId\":\"calm\"}").statusCode()).isEqualTo(200);
@@ -120,7 +122,8 @@ class AskApiTest {
 
 	private void assertClientError(HttpResponse<String> response, int status) {
 		assertThat(response.statusCode()).isEqualTo(status);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(t -> assertThat(t).contains("json"));
 		assertThat(response.body()).contains("\"message\"");
 	}
 

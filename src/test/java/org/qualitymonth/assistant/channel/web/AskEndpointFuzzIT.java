@@ -23,9 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * The chat API against random input over real HTTP (seeded; {@code -Dfuzz.seed=...} replays or varies it): hostile
- * question texts, random bytes, random JSON shapes and content types, to {@code /api/v1/ask}, {@code /api/v1/choose}
- * and {@code /api/v1/feedback}. Nothing gets a 5xx, every 200 is a proper reply, and the log shows no stack trace.
+ * The chat API against random input over real HTTP (seeded; {@code -Dfuzz.seed=...}
+ * replays or varies it): hostile question texts, random bytes, random JSON shapes and
+ * content types, to {@code /api/v1/ask}, {@code /api/v1/choose} and
+ * {@code /api/v1/feedback}. Nothing gets a 5xx, every 200 is a proper reply, and the log
+ * shows no stack trace.
  */
 @AppTest
 @ExtendWith(OutputCaptureExtension.class)
@@ -62,9 +64,11 @@ class AskEndpointFuzzIT {
 			String path = PATHS.get(random.nextInt(PATHS.size()));
 			byte[] body = switch (random.nextInt(4)) {
 				case 0 -> randomBytes(random);
-				// unescaped: quotes, backslashes and controls of the text break the JSON as often as not
+				// unescaped: quotes, backslashes and controls of the text break the JSON
+				// as often as not
 				case 1 -> ("{\"text\":\"" + hostile.text(12) + "\"}").getBytes(StandardCharsets.UTF_8);
-				// well-formed JSON with a hostile question: these should reach the chat service
+				// well-formed JSON with a hostile question: these should reach the chat
+				// service
 				case 2 -> ("{\"text\":" + quoted(hostile.text(12)) + ",\"sessionId\":" + quoted(hostile.text(2)) + "}")
 					.getBytes(StandardCharsets.UTF_8);
 				default -> jsonValue(hostile, 0).getBytes(StandardCharsets.UTF_8);
@@ -77,7 +81,8 @@ class AskEndpointFuzzIT {
 			if (!contentType.isEmpty()) {
 				request.header("Content-Type", contentType);
 			}
-			HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			HttpResponse<String> response = http.send(request.build(),
+					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 			String what = "fuzz.seed=" + seed + ", request #" + i + " " + path + " (" + contentType + ") "
 					+ new String(body, StandardCharsets.UTF_8);
 			if (response.statusCode() >= 500) {
@@ -95,11 +100,15 @@ class AskEndpointFuzzIT {
 		}
 		assertThat(ok).as("requests answered (the chat service was reached)").isGreaterThan(50);
 		String log = output.getAll().substring(logBefore);
-		assertThat(log.lines().filter(l -> l.startsWith("\tat ") || l.contains("Exception"))).as("the log while fuzzing")
+		assertThat(log.lines().filter(l -> l.startsWith("\tat ") || l.contains("Exception")))
+			.as("the log while fuzzing")
 			.isEmpty();
 	}
 
-	/** Random bytes, often the start of a JSON object so that the decoder meets them inside a string. */
+	/**
+	 * Random bytes, often the start of a JSON object so that the decoder meets them
+	 * inside a string.
+	 */
 	private static byte[] randomBytes(Random random) {
 		byte[] noise = new byte[random.nextInt(300)];
 		random.nextBytes(noise);
@@ -113,7 +122,10 @@ class AskEndpointFuzzIT {
 		return body;
 	}
 
-	/** Any JSON value, objects with the API's field names more often than not, sometimes nested very deep. */
+	/**
+	 * Any JSON value, objects with the API's field names more often than not, sometimes
+	 * nested very deep.
+	 */
 	private String jsonValue(HostileText hostile, int depth) {
 		Random random = hostile.random();
 		if (depth == 0 && random.nextInt(40) == 0) {
@@ -124,8 +136,9 @@ class AskEndpointFuzzIT {
 		return switch (kind) {
 			case 0 -> "null";
 			case 1 -> Boolean.toString(random.nextBoolean());
-			case 2 -> List.of("0", "-0", "1e999999", "-1.5e-400", "123456789012345678901234567890", "1".repeat(2000), "3.14")
-				.get(random.nextInt(7));
+			case 2 ->
+				List.of("0", "-0", "1e999999", "-1.5e-400", "123456789012345678901234567890", "1".repeat(2000), "3.14")
+					.get(random.nextInt(7));
 			case 3, 4 -> quoted(random.nextInt(20) == 0 ? "x".repeat(20_000) : hostile.text(12));
 			case 5 -> {
 				StringBuilder array = new StringBuilder("[");
@@ -138,18 +151,25 @@ class AskEndpointFuzzIT {
 				StringBuilder object = new StringBuilder("{");
 				for (int n = random.nextInt(5), i = 0; i < n; i++) {
 					String key = random.nextInt(8) == 0 ? hostile.text(3) : FIELDS.get(random.nextInt(FIELDS.size()));
-					object.append(i > 0 ? "," : "").append(quoted(key)).append(':').append(jsonValue(hostile, depth + 1));
+					object.append(i > 0 ? "," : "")
+						.append(quoted(key))
+						.append(':')
+						.append(jsonValue(hostile, depth + 1));
 				}
 				yield object.append('}').toString();
 			}
 		};
 	}
 
-	/** A JSON string literal; every character outside printable ASCII escaped, unpaired surrogates included. */
+	/**
+	 * A JSON string literal; every character outside printable ASCII escaped, unpaired
+	 * surrogates included.
+	 */
 	private static String quoted(String s) {
 		StringBuilder out = new StringBuilder("\"");
-		s.chars().forEach(c -> out.append(c >= 0x20 && c < 0x7F && c != '"' && c != '\\' ? String.valueOf((char) c)
-				: "\\u%04x".formatted(c)));
+		s.chars()
+			.forEach(c -> out.append(c >= 0x20 && c < 0x7F && c != '"' && c != '\\' ? String.valueOf((char) c)
+					: "\\u%04x".formatted(c)));
 		return out.append('"').toString();
 	}
 

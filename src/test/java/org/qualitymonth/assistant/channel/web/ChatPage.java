@@ -64,7 +64,10 @@ final class ChatPage {
 	}
 
 	List<String> userMessages() {
-		return driver.findElements(By.cssSelector("#messages .msg.user .text")).stream().map(WebElement::getText).toList();
+		return driver.findElements(By.cssSelector("#messages .msg.user .text"))
+			.stream()
+			.map(WebElement::getText)
+			.toList();
 	}
 
 	/** Types the question, presses Enter and returns the reply it gets. */
@@ -77,12 +80,16 @@ final class ChatPage {
 		return afterwards(button::click);
 	}
 
-	/** Does what the citizen does and waits for the bot's next message, which must be a reply, not an error. */
+	/**
+	 * Does what the citizen does and waits for the bot's next message, which must be a
+	 * reply, not an error.
+	 */
 	Reply afterwards(Runnable action) {
 		int replies = replies().size();
 		int errors = errors().size();
 		action.run();
-		wait.withMessage("a reply or an error message").until(d -> replies().size() > replies || errors().size() > errors);
+		wait.withMessage("a reply or an error message")
+			.until(d -> replies().size() > replies || errors().size() > errors);
 		assertThat(errors()).as("error messages").hasSize(errors);
 		return new Reply(replies().get(replies));
 	}

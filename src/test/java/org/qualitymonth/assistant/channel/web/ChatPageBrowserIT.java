@@ -35,9 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The citizen chat page in headless Chromium against the running application, under the app's own Content-Security-Policy.
- * Expected answers come from the chat service itself, so the tests follow the intent files. Screenshots go to
- * {@code target/screenshots}.
+ * The citizen chat page in headless Chromium against the running application, under the
+ * app's own Content-Security-Policy. Expected answers come from the chat service itself,
+ * so the tests follow the intent files. Screenshots go to {@code target/screenshots}.
  */
 @AppTest
 class ChatPageBrowserIT {
@@ -72,7 +72,10 @@ class ChatPageBrowserIT {
 		}
 	}
 
-	/** Every test starts a new conversation: the page keeps its session id for the whole tab. */
+	/**
+	 * Every test starts a new conversation: the page keeps its session id for the whole
+	 * tab.
+	 */
 	@BeforeEach
 	void newConversation() {
 		page.open(url());
@@ -227,7 +230,8 @@ class ChatPageBrowserIT {
 		ChatPage.Reply reply = page.afterwards(() -> keys.sendKeys(Keys.ENTER).perform());
 		assertThat(reply.intent()).isEqualTo("theme");
 
-		// backwards from the input box: the hotline link, the 12315 button, then the last reply's 👎
+		// backwards from the input box: the hotline link, the 12315 button, then the last
+		// reply's 👎
 		keys.keyDown(Keys.SHIFT).sendKeys(Keys.TAB, Keys.TAB, Keys.TAB).keyUp(Keys.SHIFT).perform();
 		WebElement focused = chromium.driver().switchTo().activeElement();
 		assertThat(focused).isEqualTo(reply.feedbackButton(false));
@@ -296,10 +300,13 @@ class ChatPageBrowserIT {
 		HttpClient http = HttpClient.newHttpClient();
 		int status = 0;
 		for (int i = 0; i < 100 && status != 429; i++) {
-			status = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/ask"))
-				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"质量月\", \"sessionId\": \"" + session + "\"}"))
-				.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+			status = http
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/ask"))
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers
+						.ofString("{\"text\": \"质量月\", \"sessionId\": \"" + session + "\"}"))
+					.build(), HttpResponse.BodyHandlers.discarding())
+				.statusCode();
 		}
 		assertThat(status).as("the session's questions run out").isEqualTo(429);
 		page.input().sendKeys(THEME_QUESTION);
@@ -308,7 +315,8 @@ class ChatPageBrowserIT {
 		int seconds = Integer.parseInt(error.getText().replaceAll("(?s).*请在 ([0-9]+) 秒后再提问.*", "$1"));
 		assertThat(seconds).isBetween(1, 60);
 		assertThat(page.input().getDomProperty("value")).isEqualTo(THEME_QUESTION);
-		// the refused request is logged by the browser as a failed resource load; nothing else
+		// the refused request is logged by the browser as a failed resource load; nothing
+		// else
 		assertThat(chromium.consoleProblems()).allSatisfy(line -> assertThat(line).contains("429"));
 		chromium.console();
 	}
@@ -350,7 +358,8 @@ class ChatPageBrowserIT {
 		assertThat((Long) chromium.script("return document.body.scrollHeight")).as("body height")
 			.isLessThanOrEqualTo(viewportHeight);
 		chromium.script("window.scrollTo(0, 10000)");
-		assertThat(((Number) chromium.script("return window.scrollY")).longValue()).as("the page itself scrolls").isZero();
+		assertThat(((Number) chromium.script("return window.scrollY")).longValue()).as("the page itself scrolls")
+			.isZero();
 		Object scrollers = chromium.script("return Array.from(document.querySelectorAll('*'))"
 				+ ".filter(e => e.scrollHeight > e.clientHeight + 1 && ['auto', 'scroll'].includes(getComputedStyle(e).overflowY))"
 				+ ".map(e => e.className)");
@@ -395,9 +404,13 @@ class ChatPageBrowserIT {
 	private static List<String> heldOutQuestions() throws IOException {
 		List<String> questions = new ArrayList<>();
 		for (String file : List.of("/eval/inscope_heldout.tsv", "/eval/oos_heldout.tsv")) {
-			try (BufferedReader in = new BufferedReader(new InputStreamReader(
-					ChatPageBrowserIT.class.getResourceAsStream(file), StandardCharsets.UTF_8))) {
-				in.lines().skip(1).map(line -> line.split("\t")).filter(f -> f.length > 2).forEach(f -> questions.add(f[2]));
+			try (BufferedReader in = new BufferedReader(
+					new InputStreamReader(ChatPageBrowserIT.class.getResourceAsStream(file), StandardCharsets.UTF_8))) {
+				in.lines()
+					.skip(1)
+					.map(line -> line.split("\t"))
+					.filter(f -> f.length > 2)
+					.forEach(f -> questions.add(f[2]));
 			}
 		}
 		return questions;

@@ -32,7 +32,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** {@code GET /api/v1/menu} and {@code POST /api/v1/choose}, with the chat service mocked. */
+/**
+ * {@code GET /api/v1/menu} and {@code POST /api/v1/choose}, with the chat service mocked.
+ */
 @WebMvcTest(ChatPageController.class)
 @Import({ ChatPageControllerTest.OpenSecurity.class, StrictJsonConfiguration.class })
 @ContextConfiguration(classes = AssistantApplication.class)
@@ -61,11 +63,14 @@ class ChatPageControllerTest {
 			.andExpect(jsonPath("$.maxTextLength").value(300));
 	}
 
-	/** The chat service gets the session namespaced by channel, so a page cannot name another channel's conversation. */
+	/**
+	 * The chat service gets the session namespaced by channel, so a page cannot name
+	 * another channel's conversation.
+	 */
 	@Test
 	void choosingAnIntentAnswersWithItsReplyAndKeepsTheSession() throws Exception {
-		given(chat.choose("theme", "web:s1", "web")).willReturn(new Reply("r1", Outcome.ANSWERED, "theme", 1.0, "A", "S",
-				List.of(), List.of(new Choice("time", "W")), List.of(), "", "v1"));
+		given(chat.choose("theme", "web:s1", "web")).willReturn(new Reply("r1", Outcome.ANSWERED, "theme", 1.0, "A",
+				"S", List.of(), List.of(new Choice("time", "W")), List.of(), "", "v1"));
 		mvc.perform(post("/api/v1/choose").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"intent\":\"theme\",\"sessionId\":\"s1\"}"))
 			.andExpect(status().isOk())
@@ -78,8 +83,8 @@ class ChatPageControllerTest {
 
 	@Test
 	void choosingWithoutASessionIsAllowed() throws Exception {
-		given(chat.choose("time", null, "web")).willReturn(new Reply("r2", Outcome.ANSWERED, "time", 1.0, "A", null,
-				List.of(), List.of(), List.of(), "", "v1"));
+		given(chat.choose("time", null, "web")).willReturn(
+				new Reply("r2", Outcome.ANSWERED, "time", 1.0, "A", null, List.of(), List.of(), List.of(), "", "v1"));
 		mvc.perform(post("/api/v1/choose").contentType(MediaType.APPLICATION_JSON).content("{\"intent\":\"time\"}"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.intent").value("time"));
@@ -97,7 +102,8 @@ class ChatPageControllerTest {
 	void rejectsMissingMalformedAndNonStringIntentsAndSessions() throws Exception {
 		for (String body : List.of("{}", "{\"intent\":42}", "{\"intent\":\"Theme\"}", "{\"intent\":\"a b\"}",
 				"{\"intent\":\"<script>\"}", "{\"intent\":\"theme\",\"sessionId\":7}",
-				"{\"intent\":\"theme\",\"sessionId\":\"" + "x".repeat(AskController.MAX_SESSION_ID_LENGTH + 1) + "\"}", "{\"intent\":", "[\"theme\"]")) {
+				"{\"intent\":\"theme\",\"sessionId\":\"" + "x".repeat(AskController.MAX_SESSION_ID_LENGTH + 1) + "\"}",
+				"{\"intent\":", "[\"theme\"]")) {
 			mvc.perform(post("/api/v1/choose").contentType(MediaType.APPLICATION_JSON).content(body))
 				.andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.message").isString());
@@ -112,7 +118,10 @@ class ChatPageControllerTest {
 			.andExpect(status().isUnsupportedMediaType());
 	}
 
-	/** The slice leaves out the app's security configuration; these endpoints are public there too. */
+	/**
+	 * The slice leaves out the app's security configuration; these endpoints are public
+	 * there too.
+	 */
 	@TestConfiguration
 	static class OpenSecurity {
 

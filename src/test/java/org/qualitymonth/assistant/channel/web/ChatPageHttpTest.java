@@ -11,7 +11,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** How the app serves the chat page over real HTTP: at {@code /}, compressed, with the embed policy. */
+/**
+ * How the app serves the chat page over real HTTP: at {@code /}, compressed, with the
+ * embed policy.
+ */
 @AppTest
 class ChatPageHttpTest {
 
@@ -24,10 +27,12 @@ class ChatPageHttpTest {
 	void servesTheChatPageAtTheRootAsUtf8Html() throws Exception {
 		HttpResponse<String> page = get("/", "identity");
 		assertThat(page.statusCode()).isEqualTo(200);
-		assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("text/html"));
+		assertThat(page.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(t -> assertThat(t).contains("text/html"));
 		assertThat(page.body()).contains("<script src=\"/chat.js\" defer></script>", "lang=\"zh-CN\"");
 		assertThat(get("/?embed=1", "identity").body()).isEqualTo(page.body());
-		for (String asset : new String[] { "/chat.css", "/chat.js", "/widget.js", "/embed-demo.html", "/favicon.svg" }) {
+		for (String asset : new String[] { "/chat.css", "/chat.js", "/widget.js", "/embed-demo.html",
+				"/favicon.svg" }) {
 			assertThat(get(asset, "identity").statusCode()).as(asset).isEqualTo(200);
 		}
 	}
@@ -37,7 +42,8 @@ class ChatPageHttpTest {
 		for (String path : new String[] { "/", "/widget.js", "/api/v1/menu" }) {
 			assertThat(get(path, "identity").headers().allValues("Content-Security-Policy")).as(path)
 				.singleElement()
-				.satisfies(policy -> assertThat(policy).endsWith("; frame-ancestors 'self' https://www.example.gov.cn"));
+				.satisfies(
+						policy -> assertThat(policy).endsWith("; frame-ancestors 'self' https://www.example.gov.cn"));
 		}
 	}
 
@@ -63,16 +69,19 @@ class ChatPageHttpTest {
 
 	@Test
 	void programsAskingForJsonStillGetJson() throws Exception {
-		HttpResponse<String> missing = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/nope"))
-			.header("Accept", "application/json")
-			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> missing = http
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/nope"))
+				.header("Accept", "application/json")
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(missing.statusCode()).isEqualTo(404);
-		assertThat(missing.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("json"));
+		assertThat(missing.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(t -> assertThat(t).contains("json"));
 	}
 
 	private static void assertErrorPage(HttpResponse<String> page, int status, String... texts) {
 		assertThat(page.statusCode()).as(page.uri().toString()).isEqualTo(status);
-		assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("text/html"));
+		assertThat(page.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(t -> assertThat(t).contains("text/html"));
 		assertThat(page.body()).as(page.uri().toString())
 			.contains("lang=\"zh-CN\"", "错误代码 " + status)
 			.contains(texts)
@@ -85,8 +94,10 @@ class ChatPageHttpTest {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
 			.header("Accept", "text/html,application/xhtml+xml");
 		if (admin) {
-			request.header("Authorization", "Basic " + java.util.Base64.getEncoder()
-				.encodeToString(("admin:" + org.qualitymonth.assistant.system.RunningApp.ADMIN_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+			request.header("Authorization",
+					"Basic " + java.util.Base64.getEncoder()
+						.encodeToString(("admin:" + org.qualitymonth.assistant.system.RunningApp.ADMIN_PASSWORD)
+							.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
 		}
 		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}

@@ -23,8 +23,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The embeddable widget ({@code /widget.js} on {@code /embed-demo.html}) and the embed policy
- * ({@code bot.web.embed-origins}, default self) in headless Chromium, under the app's own Content-Security-Policy.
+ * The embeddable widget ({@code /widget.js} on {@code /embed-demo.html}) and the embed
+ * policy ({@code bot.web.embed-origins}, default self) in headless Chromium, under the
+ * app's own Content-Security-Policy.
  */
 @AppTest
 class EmbedWidgetBrowserIT {
@@ -101,7 +102,8 @@ class EmbedWidgetBrowserIT {
 		assertThat(box.getX()).isZero();
 		assertThat(box.getY()).isZero();
 		assertThat(box.getWidth()).isEqualTo(360);
-		assertThat(box.getY() + box.getHeight()).as("frame bottom").isLessThanOrEqualTo(buttonTop)
+		assertThat(box.getY() + box.getHeight()).as("frame bottom")
+			.isLessThanOrEqualTo(buttonTop)
 			.isGreaterThanOrEqualTo(buttonTop - 24);
 
 		driver.switchTo().frame(frame);
@@ -129,8 +131,10 @@ class EmbedWidgetBrowserIT {
 		new ChatPage(driver).awaitTopics();
 		driver.switchTo().defaultContent();
 
-		// another site (same host, another port: another origin) that frames the chat page; it sends no policy itself
-		String page = "<!DOCTYPE html><title>foreign</title><iframe id=\"foreign\" src=\"" + origin() + "/?embed=1\"></iframe>";
+		// another site (same host, another port: another origin) that frames the chat
+		// page; it sends no policy itself
+		String page = "<!DOCTYPE html><title>foreign</title><iframe id=\"foreign\" src=\"" + origin()
+				+ "/?embed=1\"></iframe>";
 		HttpServer site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		site.createContext("/", exchange -> {
 			byte[] body = page.getBytes(StandardCharsets.UTF_8);

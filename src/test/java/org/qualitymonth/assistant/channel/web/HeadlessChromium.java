@@ -29,8 +29,9 @@ import org.openqa.selenium.logging.LoggingPreferences;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Debian's Chromium, headless, driven through Debian's chromedriver: no download, no internet. Paths can be changed
- * with {@code -Dchromium.binary=...} and {@code -Dchromedriver.binary=...}.
+ * Debian's Chromium, headless, driven through Debian's chromedriver: no download, no
+ * internet. Paths can be changed with {@code -Dchromium.binary=...} and
+ * {@code -Dchromedriver.binary=...}.
  */
 final class HeadlessChromium implements AutoCloseable {
 
@@ -79,7 +80,10 @@ final class HeadlessChromium implements AutoCloseable {
 		return ((JavascriptExecutor) driver).executeScript(script, args);
 	}
 
-	/** A phone's screen: 360 CSS pixels wide, touch, the page's viewport meta tag honoured. */
+	/**
+	 * A phone's screen: 360 CSS pixels wide, touch, the page's viewport meta tag
+	 * honoured.
+	 */
 	void phoneScreen() {
 		driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
 				Map.of("width", 360, "height", 740, "deviceScaleFactor", 1, "mobile", true));
@@ -95,12 +99,17 @@ final class HeadlessChromium implements AutoCloseable {
 				Map.of("offline", offline, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
 	}
 
-	/** The browser console since the last call: messages, warnings, errors and CSP violations. */
+	/**
+	 * The browser console since the last call: messages, warnings, errors and CSP
+	 * violations.
+	 */
 	List<String> console() {
 		return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::toString).toList();
 	}
 
-	/** Console entries that mean something went wrong: errors and refused content (CSP). */
+	/**
+	 * Console entries that mean something went wrong: errors and refused content (CSP).
+	 */
 	List<String> consoleProblems() {
 		return driver.manage()
 			.logs()
@@ -114,8 +123,8 @@ final class HeadlessChromium implements AutoCloseable {
 	}
 
 	/**
-	 * Saves the visible page to {@code target/screenshots/<name>.png} and checks the file: a PNG of the viewport's
-	 * size that is not one flat colour.
+	 * Saves the visible page to {@code target/screenshots/<name>.png} and checks the
+	 * file: a PNG of the viewport's size that is not one flat colour.
 	 */
 	BufferedImage screenshot(String name) {
 		byte[] png = driver.getScreenshotAs(OutputType.BYTES);

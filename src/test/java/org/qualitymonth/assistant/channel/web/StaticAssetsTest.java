@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The chat page's files as shipped: ready for a strict Content-Security-Policy (nothing inline, no eval, no HTML
- * built from strings) and self-contained (no CDN, nothing fetched from another site).
+ * The chat page's files as shipped: ready for a strict Content-Security-Policy (nothing
+ * inline, no eval, no HTML built from strings) and self-contained (no CDN, nothing
+ * fetched from another site).
  */
 class StaticAssetsTest {
 
@@ -36,12 +37,14 @@ class StaticAssetsTest {
 
 	@Test
 	void pagesLoadNothingFromOtherSites() throws IOException {
-		// real tags only: the embed demo shows snippets as escaped text (&lt;script src="https://...")
+		// real tags only: the embed demo shows snippets as escaped text (&lt;script
+		// src="https://...")
 		Pattern external = Pattern.compile("<[a-z][^>]*\\s(?:src|href)\\s*=\\s*\"(?:https?:)?//");
 		for (Path file : files(".html", ".css")) {
 			String text = Files.readString(file, StandardCharsets.UTF_8);
 			assertThat(external.matcher(text).find()).as(file + " refers to another site").isFalse();
-			assertThat(text).as(file + ": CSS import from elsewhere").doesNotContainPattern("url\\(\\s*['\"]?(https?:)?//");
+			assertThat(text).as(file + ": CSS import from elsewhere")
+				.doesNotContainPattern("url\\(\\s*['\"]?(https?:)?//");
 		}
 	}
 
@@ -55,7 +58,8 @@ class StaticAssetsTest {
 					"new Function", "setAttribute('style'", "setAttribute(\"style\"", "cssText")) {
 				assertThat(js).as(script + " uses " + forbidden).doesNotContain(forbidden);
 			}
-			assertThat(js).as(script + ": string timers are eval").doesNotContainPattern("set(Timeout|Interval)\\(\\s*['\"`]");
+			assertThat(js).as(script + ": string timers are eval")
+				.doesNotContainPattern("set(Timeout|Interval)\\(\\s*['\"`]");
 		}
 	}
 

@@ -14,10 +14,11 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * Plays WeChat's API server on loopback: {@code POST /cgi-bin/stable_token} hands out an access token for the
- * right AppID and AppSecret only, {@code POST /cgi-bin/message/custom/send} and {@code /cgi-bin/menu/create}
- * accept calls carrying that token and record their bodies. Anything else is a 404, so a call to a wrong
- * address fails the test.
+ * Plays WeChat's API server on loopback: {@code POST /cgi-bin/stable_token} hands out an
+ * access token for the right AppID and AppSecret only,
+ * {@code POST /cgi-bin/message/custom/send} and {@code /cgi-bin/menu/create} accept calls
+ * carrying that token and record their bodies. Anything else is a 404, so a call to a
+ * wrong address fails the test.
  */
 final class LoopbackWeChatApi implements AutoCloseable {
 
@@ -46,7 +47,10 @@ final class LoopbackWeChatApi implements AutoCloseable {
 		server.start();
 	}
 
-	/** The next {@code count} customer-service sends get errcode -1, "system busy, try again". */
+	/**
+	 * The next {@code count} customer-service sends get errcode -1, "system busy, try
+	 * again".
+	 */
 	void busyFor(int count) {
 		busy.set(count);
 	}
@@ -89,18 +93,20 @@ final class LoopbackWeChatApi implements AutoCloseable {
 		}
 		switch (path) {
 			case "/cgi-bin/stable_token" -> {
-				boolean valid = body.contains("\"appid\":\"" + appId + "\"") && body.contains("\"secret\":\"" + secret + "\"")
+				boolean valid = body.contains("\"appid\":\"" + appId + "\"")
+						&& body.contains("\"secret\":\"" + secret + "\"")
 						&& body.contains("\"grant_type\":\"client_credential\"");
 				respond(exchange, 200, valid ? "{\"access_token\":\"" + ACCESS_TOKEN + "\",\"expires_in\":7200}"
 						: "{\"errcode\":40013,\"errmsg\":\"invalid appid\"}");
 			}
-			case "/cgi-bin/message/custom/send" -> respond(exchange, 200, !("access_token=" + ACCESS_TOKEN).equals(query)
-					? "{\"errcode\":40001,\"errmsg\":\"invalid credential\"}"
-					: busy.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? "{\"errcode\":-1,\"errmsg\":\"system error\"}"
-							: "{\"errcode\":0,\"errmsg\":\"ok\"}");
-			case "/cgi-bin/menu/create" -> respond(exchange, 200,
-					("access_token=" + ACCESS_TOKEN).equals(query) ? "{\"errcode\":0,\"errmsg\":\"ok\"}"
-							: "{\"errcode\":40001,\"errmsg\":\"invalid credential\"}");
+			case "/cgi-bin/message/custom/send" -> respond(exchange, 200,
+					!("access_token=" + ACCESS_TOKEN).equals(query)
+							? "{\"errcode\":40001,\"errmsg\":\"invalid credential\"}"
+							: busy.getAndUpdate(n -> Math.max(0, n - 1)) > 0
+									? "{\"errcode\":-1,\"errmsg\":\"system error\"}"
+									: "{\"errcode\":0,\"errmsg\":\"ok\"}");
+			case "/cgi-bin/menu/create" -> respond(exchange, 200, ("access_token=" + ACCESS_TOKEN).equals(query)
+					? "{\"errcode\":0,\"errmsg\":\"ok\"}" : "{\"errcode\":40001,\"errmsg\":\"invalid credential\"}");
 			default -> respond(exchange, 404, "{\"errcode\":404,\"errmsg\":\"no such api\"}");
 		}
 	}

@@ -40,15 +40,15 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole application with the WeChat channel on, driven over real HTTP the way WeChat drives it: signed
- * callbacks in plain and safe mode (signatures and AES built in {@link WeChatWire}, not by WxJava), and a
- * loopback WeChat API for the access token and the customer-service messages.
+ * The whole application with the WeChat channel on, driven over real HTTP the way WeChat
+ * drives it: signed callbacks in plain and safe mode (signatures and AES built in
+ * {@link WeChatWire}, not by WxJava), and a loopback WeChat API for the access token and
+ * the customer-service messages.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "logging.level.org.qualitymonth.assistant.channel.wechat=DEBUG",
 				"logging.level.org.springframework.web=DEBUG" },
-		classes = { org.qualitymonth.assistant.AssistantApplication.class,
-				WeChatCallbackEndToEndIT.Questions.class })
+		classes = { org.qualitymonth.assistant.AssistantApplication.class, WeChatCallbackEndToEndIT.Questions.class })
 @ExtendWith(OutputCaptureExtension.class)
 @DirtiesContext
 class WeChatCallbackEndToEndIT {
@@ -63,7 +63,10 @@ class WeChatCallbackEndToEndIT {
 
 	static final String ACCOUNT = "gh_loopback0001";
 
-	/** Questions with this in them take longer than the passive reply may wait (see {@link Questions}). */
+	/**
+	 * Questions with this in them take longer than the passive reply may wait (see
+	 * {@link Questions}).
+	 */
 	static final String SLOW = "慢慢";
 
 	static final Duration WAIT = Duration.ofSeconds(20);
@@ -146,8 +149,7 @@ class WeChatCallbackEndToEndIT {
 		assertThat(WeChatWire.field(response.body(), "FromUserName")).isEqualTo(ACCOUNT);
 		assertThat(WeChatWire.field(response.body(), "MsgType")).isEqualTo("text");
 		String content = WeChatWire.field(response.body(), "Content");
-		assertThat(content).contains("建设质量强国 决胜全面小康").contains("出处：一、活动主题").contains("回复 1 查看：")
-			.contains("回复“好”或“不好”");
+		assertThat(content).contains("建设质量强国 决胜全面小康").contains("出处：一、活动主题").contains("回复 1 查看：").contains("回复“好”或“不好”");
 		assertThat(content.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(2000);
 	}
 
@@ -184,7 +186,8 @@ class WeChatCallbackEndToEndIT {
 		assertThat(content).isNotBlank();
 		assertThat(WeChatWire.field(retry.body(), "Content")).isEqualTo(content);
 		assertThat(WeChatWire.field(WeChatWire.decrypt(AES_KEY, APP_ID, WeChatWire.field(again.body(), "Encrypt")),
-				"Content")).isEqualTo(content);
+				"Content"))
+			.isEqualTo(content);
 		assertThat(questions.asked(user)).as("one chat call, so one query-log record").hasSize(1);
 		assertThat(questions.asked(user).get(0).channel()).isEqualTo("wechat");
 		assertThat(questions.asked(user).get(0).sessionId()).isEqualTo("wechat:" + user);
@@ -204,7 +207,8 @@ class WeChatCallbackEndToEndIT {
 		assertThat(first.body()).isEqualTo("success");
 		assertThat(took).isLessThan(Duration.ofMillis(2500));
 		assertThat(retry.body()).isEqualTo("success");
-		api.awaitTrue(() -> !api.customMessagesTo(user).isEmpty(), WAIT, "the answer went out as a customer-service message");
+		api.awaitTrue(() -> !api.customMessagesTo(user).isEmpty(), WAIT,
+				"the answer went out as a customer-service message");
 		Thread.sleep(300);
 		HttpResponse<String> late = postPlain(xml);
 		assertThat(late.body()).isEqualTo("success");
@@ -221,10 +225,12 @@ class WeChatCallbackEndToEndIT {
 		String user = newUser();
 		api.busyFor(2);
 
-		HttpResponse<String> response = postPlain(WeChatWire.textMessage(ACCOUNT, user, now(), SLOW + "活动时间", nextId()));
+		HttpResponse<String> response = postPlain(
+				WeChatWire.textMessage(ACCOUNT, user, now(), SLOW + "活动时间", nextId()));
 
 		assertThat(response.body()).isEqualTo("success");
-		api.awaitTrue(() -> api.customMessagesTo(user).size() == 3, WAIT, "two refused attempts and a third that went out");
+		api.awaitTrue(() -> api.customMessagesTo(user).size() == 3, WAIT,
+				"two refused attempts and a third that went out");
 		Thread.sleep(300);
 		assertThat(api.customMessagesTo(user)).hasSize(3).allSatisfy(call -> assertThat(call.body()).contains("9月"));
 	}
@@ -330,7 +336,8 @@ class WeChatCallbackEndToEndIT {
 
 		HttpResponse<String> plain = post(forged, xml);
 		HttpResponse<String> unsigned = post("", xml);
-		HttpResponse<String> safe = post(wrongMsgSignature, "<xml><Encrypt><![CDATA[" + encrypt + "]]></Encrypt></xml>");
+		HttpResponse<String> safe = post(wrongMsgSignature,
+				"<xml><Encrypt><![CDATA[" + encrypt + "]]></Encrypt></xml>");
 
 		assertThat(List.of(plain, unsigned, safe)).allSatisfy(r -> {
 			assertThat(r.statusCode()).isEqualTo(403);
@@ -347,7 +354,8 @@ class WeChatCallbackEndToEndIT {
 		post("signature=x&timestamp=1&nonce=2", "<xml/>");
 		post("", "");
 
-		// the channel and Spring MVC log at DEBUG here, WxJava at its shipped level (its DEBUG lines quote the access token)
+		// the channel and Spring MVC log at DEBUG here, WxJava at its shipped level (its
+		// DEBUG lines quote the access token)
 		assertThat(output.getAll()).contains("WeChat callback refused").contains("/wechat/callback");
 		assertThat(output.getAll()).doesNotContain(SECRET)
 			.doesNotContain(AES_KEY)
@@ -385,7 +393,8 @@ class WeChatCallbackEndToEndIT {
 	}
 
 	private static String signedQuery(String timestamp, String nonce) {
-		return "signature=" + WeChatWire.signature(TOKEN, timestamp, nonce) + "&timestamp=" + timestamp + "&nonce=" + nonce;
+		return "signature=" + WeChatWire.signature(TOKEN, timestamp, nonce) + "&timestamp=" + timestamp + "&nonce="
+				+ nonce;
 	}
 
 	private static String newUser() {
@@ -400,7 +409,10 @@ class WeChatCallbackEndToEndIT {
 		return System.currentTimeMillis() / 1000 + ids.incrementAndGet() % 1000;
 	}
 
-	/** Sees every question the chat service answers (a bean itself); makes questions containing {@link #SLOW} slow. */
+	/**
+	 * Sees every question the chat service answers (a bean itself); makes questions
+	 * containing {@link #SLOW} slow.
+	 */
 	@TestConfiguration(proxyBeanMethods = false)
 	static class Questions implements ConversationListener {
 
@@ -417,7 +429,8 @@ class WeChatCallbackEndToEndIT {
 		@Override
 		public void onReply(Question question, Reply reply) {
 			all.add(question);
-			bySession.computeIfAbsent(String.valueOf(question.sessionId()), k -> new CopyOnWriteArrayList<>()).add(question);
+			bySession.computeIfAbsent(String.valueOf(question.sessionId()), k -> new CopyOnWriteArrayList<>())
+				.add(question);
 			if (question.text().contains(SLOW)) {
 				try {
 					Thread.sleep(3000);

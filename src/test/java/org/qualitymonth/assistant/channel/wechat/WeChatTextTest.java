@@ -53,8 +53,7 @@ class WeChatTextTest {
 		WeChatText.Rendered rendered = new WeChatText(2000, TEXTS).reply(fact);
 
 		assertThat(rendered.numbered()).extracting(Choice::intent).containsExactly("contact_fax", "contact_email");
-		assertThat(rendered.parts().get(0)).contains("回复 1 查看：" + TEXTS.getMessage("reply.details"),
-				"回复 2 查看：联系邮箱");
+		assertThat(rendered.parts().get(0)).contains("回复 1 查看：" + TEXTS.getMessage("reply.details"), "回复 2 查看：联系邮箱");
 	}
 
 	@Test
@@ -65,22 +64,22 @@ class WeChatTextTest {
 		WeChatText.Rendered rendered = new WeChatText(2000, TEXTS).reply(reply);
 
 		assertThat(rendered.parts()).hasSize(1);
-		assertThat(rendered.parts().get(0)).isEqualTo("活动在9月开展。\n\n出处：二、活动时间\n\n您是不是想问：\n回复 1 查看：活动时间\n"
-				+ "回复 2 查看：活动主题\n\n这个回答对您有帮助吗？请回复“好”或“不好”。");
+		assertThat(rendered.parts().get(0))
+			.isEqualTo("活动在9月开展。\n\n出处：二、活动时间\n\n您是不是想问：\n回复 1 查看：活动时间\n" + "回复 2 查看：活动主题\n\n这个回答对您有帮助吗？请回复“好”或“不好”。");
 		assertThat(rendered.numbered()).extracting(Choice::intent).containsExactly("time", "theme");
 		assertThat(rendered.replyId()).isEqualTo("r1");
 	}
 
 	@Test
 	void keepsTheTailTogetherAfterALongAnswer() {
-		Reply reply = new Reply("r2", Outcome.ANSWERED, "overview", 0.9, "内容很多。".repeat(150), "三、活动内容",
-				List.of(), List.of(new Choice("time", "活动时间")), List.of(), "q", "v");
+		Reply reply = new Reply("r2", Outcome.ANSWERED, "overview", 0.9, "内容很多。".repeat(150), "三、活动内容", List.of(),
+				List.of(new Choice("time", "活动时间")), List.of(), "q", "v");
 
 		List<String> parts = new WeChatText(600, TEXTS).reply(reply).parts();
 
-		assertThat(parts).hasSizeGreaterThan(1).allSatisfy(p -> assertThat(WeChatText.bytes(p)).isLessThanOrEqualTo(600));
-		assertThat(parts.get(parts.size() - 1)).contains("出处：三、活动内容").contains("回复 1 查看：活动时间")
-			.endsWith("请回复“好”或“不好”。");
+		assertThat(parts).hasSizeGreaterThan(1)
+			.allSatisfy(p -> assertThat(WeChatText.bytes(p)).isLessThanOrEqualTo(600));
+		assertThat(parts.get(parts.size() - 1)).contains("出处：三、活动内容").contains("回复 1 查看：活动时间").endsWith("请回复“好”或“不好”。");
 	}
 
 }

@@ -20,9 +20,10 @@ import org.w3c.dom.Node;
 import org.xml.sax.InputSource;
 
 /**
- * WeChat's side of the callback protocol, written from WeChat's documentation and independent of
- * WxJava: the SHA-1 signatures, and the safe-mode AES envelope (AES-256-CBC, the IV the key's first 16 bytes,
- * 16 random bytes + 4-byte length + message + AppID, PKCS#7 padding to 32 bytes).
+ * WeChat's side of the callback protocol, written from WeChat's documentation and
+ * independent of WxJava: the SHA-1 signatures, and the safe-mode AES envelope
+ * (AES-256-CBC, the IV the key's first 16 bytes, 16 random bytes + 4-byte length +
+ * message + AppID, PKCS#7 padding to 32 bytes).
  */
 final class WeChatWire {
 
@@ -35,7 +36,8 @@ final class WeChatWire {
 		String[] sorted = parts.clone();
 		Arrays.sort(sorted);
 		try {
-			byte[] digest = MessageDigest.getInstance("SHA-1").digest(String.join("", sorted).getBytes(StandardCharsets.UTF_8));
+			byte[] digest = MessageDigest.getInstance("SHA-1")
+				.digest(String.join("", sorted).getBytes(StandardCharsets.UTF_8));
 			return HexFormat.of().formatHex(digest);
 		}
 		catch (GeneralSecurityException ex) {
@@ -58,7 +60,10 @@ final class WeChatWire {
 		return Base64.getEncoder().encodeToString(cipher(Cipher.ENCRYPT_MODE, aesKey, plain.array()));
 	}
 
-	/** The message inside {@code cipherText}; fails unless it was sealed for {@code appId}. */
+	/**
+	 * The message inside {@code cipherText}; fails unless it was sealed for
+	 * {@code appId}.
+	 */
 	static String decrypt(String aesKey, String appId, String cipherText) {
 		byte[] plain = cipher(Cipher.DECRYPT_MODE, aesKey, Base64.getDecoder().decode(cipherText));
 		int pad = plain[plain.length - 1];
@@ -110,7 +115,9 @@ final class WeChatWire {
 				+ msgId + "</MsgId></xml>";
 	}
 
-	/** The text of the first element {@code name} directly under the root of {@code xml}. */
+	/**
+	 * The text of the first element {@code name} directly under the root of {@code xml}.
+	 */
 	static String field(String xml, String name) {
 		try {
 			Element root = DocumentBuilderFactory.newInstance()
