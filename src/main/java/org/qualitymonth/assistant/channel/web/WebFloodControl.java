@@ -20,7 +20,8 @@ class WebFloodControl {
 	}
 
 	/**
-	 * @param sessionId the namespaced conversation ({@code web:<id>}), or null */
+	 * @param sessionId the namespaced conversation ({@code web:<id>}), or null
+	 */
 	void check(String sessionId, HttpServletRequest request) {
 		if (sessionId != null) {
 			floodControl.tryAcquire(sessionId).ifPresent(seconds -> {
