@@ -195,12 +195,17 @@ final class QueryLogWriter implements SmartLifecycle {
 			Thread.currentThread().interrupt();
 		}
 		executor = null;
-		flush();
-		try {
-			spool.close();
-		}
-		catch (IOException ex) {
-			log.warn("Closing the query log spool failed: {}", ex.toString());
+		// the spool stays open: a stopped context may be started again (Spring's test
+		// contexts are paused and
+		// resumed so), and a closed spool would drop every later question; it is closed
+		// with its bean
+		if (!flush()) {
+			try {
+				spool.sync();
+			}
+			catch (IOException ex) {
+				log.warn("Syncing the query log spool failed: {}", ex.toString());
+			}
 		}
 	}
 

@@ -124,7 +124,30 @@ class QueryLogWriterTest {
 			writer.stop();
 		}
 		assertThat(ids()).containsExactly("a", "b");
-		spool = null;
+	}
+
+	/**
+	 * A context that is stopped and started again (Spring pauses cached test contexts so)
+	 * keeps recording: stopping writes what is spooled but leaves the spool open.
+	 */
+	@Test
+	void aWriterStoppedAndStartedAgainStillWritesWhatIsSpooledAfterwards() throws Exception {
+		dataSource = TestDatabases.h2(dir);
+		spool = new Spool(dir.resolve("spool"), 1_000_000);
+		QueryLogWriter writer = new QueryLogWriter(spool,
+				new QueryLogRepository(dataSource, QueryLogRepositoryContract.SHANGHAI), new SchemaGate(),
+				Duration.ofHours(1));
+		writer.start();
+		assertThat(spool.append(declined("before"))).isTrue();
+		writer.stop();
+		assertThat(ids()).containsExactly("before");
+
+		assertThat(spool.append(declined("while-stopped"))).isTrue();
+		writer.start();
+		assertThat(spool.append(declined("after"))).isTrue();
+		assertThat(writer.flush()).isTrue();
+		writer.stop();
+		assertThat(ids()).containsExactlyInAnyOrder("before", "while-stopped", "after");
 	}
 
 	@Test
