@@ -5,7 +5,7 @@
 # the run reports what happened to the requests in flight. Finally the query log is counted in PostgreSQL.
 # Ports (override with the variables): REDIS_PORT 28379, PG_PORT 28432, A_PORT 28081, B_PORT 28082, LB_PORT 28080.
 # Settings: DURATION (s per phase, 20), THREADS (2), CONNECTIONS (16), KEEP=1 keeps the work directory.
-# Needs (Debian): postgresql, redis-server, nginx, wrk, curl; Maven and a JDK. Runs as root (PostgreSQL then runs as
+# Needs (Debian): postgresql, redis-server, nginx, wrk, curl (installed when missing); Maven and a JDK. Runs as root (PostgreSQL then runs as
 # the postgres user) or as an ordinary user.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,8 +26,13 @@ for tool in redis-server nginx wrk curl psql; do command -v "$tool" >/dev/null |
 PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 [ -x "$PG_BIN/initdb" ] || missing="$missing postgresql"
 if [ -n "$missing" ]; then
-  echo "missing:$missing; install with: apt-get install -y postgresql redis-server nginx wrk curl" >&2
-  exit 1
+  # what is missing comes from Debian's packages (psql is in postgresql)
+  packages=$(echo "$missing" | sed 's/\bpsql\b/postgresql/' | tr ' ' '\n' | sort -u | tr '\n' ' ')
+  echo "installing:$packages (Debian packages) ..." >&2
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $packages >/dev/null
+  PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 fi
 for port in "$REDIS_PORT" "$PG_PORT" "$A_PORT" "$B_PORT" "$LB_PORT"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "port $port is in use" >&2; exit 1; fi
