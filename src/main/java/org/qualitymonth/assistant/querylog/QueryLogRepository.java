@@ -24,7 +24,6 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 
 import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -117,20 +116,6 @@ final class QueryLogRepository {
 		}
 	}
 
-	/**
-	 * Gives an embedded H2 file back the space of old page versions, for at most
-	 * {@code maxMillis} (H2Compaction); PostgreSQL's autovacuum does this itself.
-	 */
-	void compactStorage(int maxMillis) {
-		try {
-			H2Compaction.compact(dataSource, maxMillis);
-		}
-		catch (SQLException ex) {
-			throw new DataAccessResourceFailureException("compacting the query log database failed", ex);
-		}
-	}
-
-	/** True when the database answers. */
 	boolean ping() {
 		try {
 			return jdbc.sql("SELECT 1").query(Integer.class).single() == 1;

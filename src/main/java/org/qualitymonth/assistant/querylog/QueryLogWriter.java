@@ -40,16 +40,6 @@ final class QueryLogWriter implements SmartLifecycle {
 
 	private volatile boolean spoolFailing;
 
-	/**
-	 * How often the embedded database's file is compacted while questions arrive, and for
-	 * how long at most.
-	 */
-	static final Duration COMPACT_EVERY = Duration.ofSeconds(10);
-
-	static final int COMPACT_MILLIS = 200;
-
-	private long lastCompaction = System.nanoTime();
-
 	/** Serialises draining (background and on demand) apart from start and stop. */
 	private final Object drainLock = new Object();
 
@@ -124,10 +114,6 @@ final class QueryLogWriter implements SmartLifecycle {
 			spool.rotate();
 			for (Path segment : spool.closedSegments()) {
 				write(segment);
-			}
-			if (System.nanoTime() - lastCompaction > COMPACT_EVERY.toNanos()) {
-				lastCompaction = System.nanoTime();
-				repository.compactStorage(COMPACT_MILLIS);
 			}
 		}
 	}
