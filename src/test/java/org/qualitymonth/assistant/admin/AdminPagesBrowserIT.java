@@ -22,6 +22,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -29,7 +31,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.qualitymonth.assistant.chat.ConversationListener;
@@ -251,9 +252,32 @@ class AdminPagesBrowserIT {
 	private void submit(WebElement element) {
 		WebElement page = browser.findElement(By.tagName("html"));
 		element.click();
-		new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(page));
+		new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> replaced(page));
 		new WebDriverWait(browser, Duration.ofSeconds(60))
 			.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+	}
+
+	/**
+	 * Whether the page that held {@code page} has been replaced. Chromium 156 may answer
+	 * a question about a node of the page being replaced with "Node with given id does
+	 * not belong to the document" instead of a stale-element error
+	 * (ExpectedConditions.stalenessOf knows only the latter): both mean the old page is
+	 * gone.
+	 */
+	private static boolean replaced(WebElement page) {
+		try {
+			page.isEnabled();
+			return false;
+		}
+		catch (StaleElementReferenceException ex) {
+			return true;
+		}
+		catch (WebDriverException ex) {
+			if (String.valueOf(ex.getMessage()).contains("does not belong to the document")) {
+				return true;
+			}
+			throw ex;
+		}
 	}
 
 	private List<String> questions() {
