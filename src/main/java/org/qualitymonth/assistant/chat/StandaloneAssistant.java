@@ -10,18 +10,21 @@ import org.qualitymonth.assistant.knowledge.InvalidKnowledgeException;
 import org.qualitymonth.assistant.knowledge.KnowledgeBase;
 import org.qualitymonth.assistant.knowledge.KnowledgeLoader;
 import org.qualitymonth.assistant.knowledge.NoticeGrounding;
+import org.qualitymonth.assistant.knowledge.ProblemTexts;
 import org.qualitymonth.assistant.nlu.DecisionPolicy;
 import org.qualitymonth.assistant.nlu.IntentClassifier;
 import org.qualitymonth.assistant.nlu.NluSettings;
 import org.springframework.context.MessageSource;
-import org.springframework.context.support.ResourceBundleMessageSource;
 
 /**
  * The core without Spring: for the staff command-line tools, the evaluation and tests.
  */
 public final class StandaloneAssistant {
 
-	private static final MessageSource MESSAGES = messageSource();
+	/**
+	 * The bundle knowledge reads its validation texts from: one builder, the same texts.
+	 */
+	private static final MessageSource MESSAGES = ProblemTexts.messages();
 
 	private StandaloneAssistant() {
 	}
@@ -56,14 +59,6 @@ public final class StandaloneAssistant {
 	 */
 	public static MessageSource messages() {
 		return MESSAGES;
-	}
-
-	private static MessageSource messageSource() {
-		ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-		source.setBasename("messages");
-		source.setDefaultEncoding(StandardCharsets.UTF_8.name());
-		source.setFallbackToSystemLocale(false);
-		return source;
 	}
 
 }

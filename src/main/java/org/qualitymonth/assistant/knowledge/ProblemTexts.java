@@ -10,13 +10,22 @@ import org.springframework.context.support.ResourceBundleMessageSource;
  * The texts of validation problems, from messages.properties through a
  * {@link MessageSource} built like Spring Boot's: intent files are parsed and checked in
  * static code that also runs without Spring (the staff command line, the workbook import,
- * tests), so this one is not injected.
+ * tests), so this one is not injected. The same bundle serves the rest of the code that
+ * runs without Spring ({@link #messages()}).
  */
-final class ProblemTexts {
+public final class ProblemTexts {
 
 	private static final MessageSource MESSAGES = messageSource();
 
 	private ProblemTexts() {
+	}
+
+	/**
+	 * messages.properties read as Spring Boot reads it for the application (basename
+	 * {@code messages}, UTF-8), for code that runs without Spring.
+	 */
+	public static MessageSource messages() {
+		return MESSAGES;
 	}
 
 	static String get(String key, Object... args) {
