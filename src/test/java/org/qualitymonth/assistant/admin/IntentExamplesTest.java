@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.qualitymonth.assistant.system.TestDataDirectory;
 import org.qualitymonth.assistant.knowledge.KnowledgeBase;
 import org.qualitymonth.assistant.knowledge.KnowledgeLoader;
 import org.qualitymonth.assistant.knowledge.KnowledgeReloader;
@@ -35,11 +36,7 @@ class IntentExamplesTest {
 
 	@BeforeEach
 	void copyTheShippedIntents() throws IOException {
-		try (Stream<Path> files = Files.list(Path.of("intents"))) {
-			for (Path file : files.toList()) {
-				Files.copy(file, intents.resolve(file.getFileName()));
-			}
-		}
+		TestDataDirectory.copyIntents(intents);
 		NoticeGrounding grounding = new NoticeGrounding(
 				Files.readString(Path.of("seeds/000_6176395c013b77c3.txt"), StandardCharsets.UTF_8));
 		KnowledgeLoader loader = new KnowledgeLoader(grounding, 10, Clock.systemUTC());

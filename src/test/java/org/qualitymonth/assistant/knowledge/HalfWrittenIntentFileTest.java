@@ -7,11 +7,11 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.qualitymonth.assistant.system.TestDataDirectory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,11 +35,7 @@ class HalfWrittenIntentFileTest {
 
 	@BeforeEach
 	void loadTheShippedFiles() throws Exception {
-		try (Stream<Path> files = Files.list(Path.of("intents"))) {
-			for (Path file : files.toList()) {
-				Files.copy(file, dir.resolve(file.getFileName()));
-			}
-		}
+		TestDataDirectory.copyIntents(dir);
 		complete = Files.readAllBytes(dir.resolve(CONTACTS));
 		NoticeGrounding notice = new NoticeGrounding(
 				Files.readString(Path.of("seeds/000_6176395c013b77c3.txt"), StandardCharsets.UTF_8));

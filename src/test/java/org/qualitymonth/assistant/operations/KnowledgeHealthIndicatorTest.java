@@ -4,10 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.qualitymonth.assistant.system.TestDataDirectory;
 import org.qualitymonth.assistant.chat.AnswerCache;
 import org.qualitymonth.assistant.chat.AssistantState;
 import org.qualitymonth.assistant.chat.Snapshot;
@@ -30,12 +30,7 @@ class KnowledgeHealthIndicatorTest {
 
 	@Test
 	void isDownUntilAKnowledgeBaseServesAndStaysUpWhenALaterReloadFails() throws Exception {
-		Path intents = Files.createDirectories(dir.resolve("intents"));
-		try (Stream<Path> files = Files.list(Path.of("intents"))) {
-			for (Path file : files.toList()) {
-				Files.copy(file, intents.resolve(file.getFileName()));
-			}
-		}
+		Path intents = TestDataDirectory.copyIntents(dir.resolve("intents"));
 		NoticeGrounding notice = new NoticeGrounding(
 				Files.readString(Path.of("seeds/000_6176395c013b77c3.txt"), StandardCharsets.UTF_8));
 		KnowledgeReloader reloader = new KnowledgeReloader(new KnowledgeLoader(notice, 10, Clock.systemUTC()), intents,

@@ -16,7 +16,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,12 +41,7 @@ class ProcessKillIT {
 
 	@Test
 	void losesNoAcknowledgedQuestionWhenTheProcessIsKilledMidFlow() throws Exception {
-		Path intents = Files.createDirectories(dir.resolve("intents"));
-		try (Stream<Path> files = Files.list(Path.of("intents"))) {
-			for (Path file : files.toList()) {
-				Files.copy(file, intents.resolve(file.getFileName()));
-			}
-		}
+		Path intents = TestDataDirectory.copyIntents(dir.resolve("intents"));
 		List<String> args = List.of("--bot.data-dir=" + dir.resolve("data"), "--bot.intents-dir=" + intents,
 				"--bot.admin.password=" + RunningApp.ADMIN_PASSWORD, "--bot.knowledge.watch=false");
 		Set<String> acknowledged = ConcurrentHashMap.newKeySet();

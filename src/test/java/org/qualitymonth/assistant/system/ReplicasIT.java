@@ -23,7 +23,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -82,12 +81,7 @@ class ReplicasIT {
 		redis = TestRedis.start();
 		postgres = TestPostgres.newSchema();
 		telegram = new TestBotApi(TOKEN);
-		intents = Files.createDirectories(dir.resolve("shared-intents"));
-		try (Stream<Path> files = Files.list(Path.of("intents"))) {
-			for (Path file : files.toList()) {
-				Files.copy(file, intents.resolve(file.getFileName()));
-			}
-		}
+		intents = TestDataDirectory.copyIntents(dir.resolve("shared-intents"));
 		a = AppProcess.start(dir.resolve("a.log"), args("a"));
 		b = AppProcess.start(dir.resolve("b.log"), args("b"));
 		awaitRedis(a);
