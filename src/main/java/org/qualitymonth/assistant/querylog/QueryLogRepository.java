@@ -215,14 +215,19 @@ final class QueryLogRepository {
 		return jdbc.sql("SELECT DISTINCT channel FROM query_log ORDER BY channel").query(String.class).list();
 	}
 
-	/** The pseudonymous users who asked any of {@code texts}, most recent first. */
+	/**
+	 * The pseudonymous users who asked any of {@code texts} and were not answered, most
+	 * recent first. Only declined questions are read (through the outcome index): there
+	 * is no index on the question itself, which would cost every insert a random page.
+	 */
 	List<String> askers(List<String> texts, int limit) {
 		if (texts.isEmpty()) {
 			return List.of();
 		}
 		return jdbc
-			.sql("SELECT q.user_hash, MAX(q.asked_at) AS last_asked FROM query_log q WHERE q.question IN (:texts)"
-					+ " AND q.user_hash IS NOT NULL GROUP BY q.user_hash ORDER BY last_asked DESC LIMIT :limit")
+			.sql("SELECT q.user_hash, MAX(q.asked_at) AS last_asked FROM query_log q WHERE q.outcome = 'declined'"
+					+ " AND q.question IN (:texts) AND q.user_hash IS NOT NULL"
+					+ " GROUP BY q.user_hash ORDER BY last_asked DESC LIMIT :limit")
 			.param("texts", texts.subList(0, Math.min(texts.size(), IN_CHUNK)))
 			.param("limit", limit)
 			.query((rs, n) -> rs.getString(1))
@@ -273,8 +278,10 @@ final class QueryLogRepository {
 	 */
 	int purge(Instant cutoff) {
 		int deleted = jdbc.sql("DELETE FROM query_log WHERE asked_at < :cutoff").param("cutoff", utc(cutoff)).update();
-		jdbc.sql(
-				"DELETE FROM query_review WHERE NOT EXISTS (SELECT 1 FROM query_log q WHERE q.question = query_review.question)")
+		// decisions are taken on declined questions only, and read through the outcome
+		// index
+		jdbc.sql("DELETE FROM query_review WHERE question NOT IN"
+				+ " (SELECT q.question FROM query_log q WHERE q.outcome = 'declined')")
 			.update();
 		return deleted;
 	}
