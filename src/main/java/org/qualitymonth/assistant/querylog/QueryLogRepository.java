@@ -66,9 +66,20 @@ final class QueryLogRepository {
 
 	/**
 	 * Writes spooled entries in one transaction; entries already stored (a replay) are
-	 * skipped.
+	 * skipped. A replay is rare (a segment written just before a crash, before it was
+	 * deleted), so the ids are looked up only after the database has refused one as a
+	 * duplicate, not for every batch.
 	 */
 	void store(List<SpoolEntry> entries) {
+		try {
+			store(entries, false);
+		}
+		catch (DuplicateKeyException replayed) {
+			store(entries, true);
+		}
+	}
+
+	private void store(List<SpoolEntry> entries, boolean skipStored) {
 		transaction.executeWithoutResult(status -> {
 			Map<String, SpoolEntry> questions = new LinkedHashMap<>();
 			List<Object[]> ratings = new ArrayList<>();
@@ -80,7 +91,7 @@ final class QueryLogRepository {
 					ratings.add(new Object[] { entry.helpful(), utc(entry.at()), entry.id() });
 				}
 			}
-			Set<String> stored = existing(questions.keySet());
+			Set<String> stored = skipStored ? existing(questions.keySet()) : Set.of();
 			List<Object[]> rows = questions.values()
 				.stream()
 				.filter(q -> !stored.contains(q.id()))
@@ -446,13 +457,37 @@ final class QueryLogRepository {
 		return parsed;
 	}
 
+	/**
+	 * {@code intent=probability} pairs separated by spaces, probabilities with four
+	 * decimals. Runs on the answering thread for every question, hence no
+	 * {@code String.format}.
+	 */
 	static String formatCandidates(Map<String, Double> candidates) {
-		StringBuilder out = new StringBuilder();
-		candidates.forEach((intent, p) -> out.append(out.isEmpty() ? "" : " ")
-			.append(intent)
-			.append('=')
-			.append(String.format(Locale.ROOT, "%.4f", p)));
+		StringBuilder out = new StringBuilder(candidates.size() * 32);
+		candidates.forEach((intent, p) -> {
+			if (!out.isEmpty()) {
+				out.append(' ');
+			}
+			appendFourDecimals(out.append(intent).append('='), p);
+		});
 		return out.toString();
+	}
+
+	/** As {@code String.format(Locale.ROOT, "%.4f", value)}, rounding half up. */
+	static void appendFourDecimals(StringBuilder out, double value) {
+		if (!Double.isFinite(value) || Math.abs(value) >= 1e9) {
+			out.append(String.format(Locale.ROOT, "%.4f", value));
+			return;
+		}
+		long scaled = Math.round(Math.abs(value) * 10_000);
+		if (value < 0) {
+			out.append('-');
+		}
+		long fraction = scaled % 10_000;
+		out.append(scaled / 10_000).append('.');
+		for (long digit = 1000; digit > 0; digit /= 10) {
+			out.append((char) ('0' + fraction / digit % 10));
+		}
 	}
 
 	private OffsetDateTime local(OffsetDateTime time) {

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -254,7 +255,10 @@ final class Spool implements AutoCloseable {
 	}
 
 	private byte[] line(SpoolEntry entry) {
-		return (json.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
+		byte[] body = json.writeValueAsBytes(entry);
+		byte[] line = Arrays.copyOf(body, body.length + 1);
+		line[body.length] = '\n';
+		return line;
 	}
 
 	private void startNewSegment() {
