@@ -1,9 +1,11 @@
 package org.qualitymonth.assistant.chat;
 
+import java.util.List;
 import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.qualitymonth.assistant.nlu.Candidate;
 
 /**
  * Readings of questions by (knowledge version, normalised text). Keyed by version, so a
@@ -17,16 +19,30 @@ public final class AnswerCache {
 
 	private final Cache<Key, Reading> cache;
 
+	/**
+	 * The head of each question's ranking, for reading it as a follow-up: a short
+	 * follow-up is asked again and again in different conversations, and classifying it
+	 * anew each time cost as much as the rest of the answer.
+	 */
+	private final Cache<Key, List<Candidate>> shortlists;
+
 	public AnswerCache(long maximumSize) {
 		this.cache = Caffeine.newBuilder().maximumSize(maximumSize).recordStats().build();
+		this.shortlists = Caffeine.newBuilder().maximumSize(maximumSize).build();
 	}
 
 	Reading get(String version, String normalizedText, Function<String, Reading> decide) {
 		return cache.get(new Key(version, normalizedText), key -> decide.apply(key.normalizedText()));
 	}
 
+	List<Candidate> followUpShortlist(String version, String normalizedText,
+			Function<String, List<Candidate>> shortlist) {
+		return shortlists.get(new Key(version, normalizedText), key -> shortlist.apply(key.normalizedText()));
+	}
+
 	public void clear() {
 		cache.invalidateAll();
+		shortlists.invalidateAll();
 	}
 
 	/** The underlying cache, for metrics. */

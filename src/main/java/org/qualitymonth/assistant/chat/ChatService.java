@@ -36,6 +36,8 @@ public class ChatService {
 
 	private final TextNormalizer normalizer = new TextNormalizer();
 
+	private final PreparedTexts texts;
+
 	private final ContextStore memory;
 
 	private final FollowUpDetector followUps;
@@ -78,13 +80,15 @@ public class ChatService {
 		this.followUps = new FollowUpDetector(settings.followUpMaxLength(), messages);
 		this.reader = new QuestionReader(policy, features, messages);
 		this.composer = new ReplyComposer(settings.menuIntent(), messages);
+		this.texts = new PreparedTexts(settings.cacheSize());
 	}
 
 	public Reply ask(Question question) {
 		long started = System.nanoTime();
 		Snapshot snapshot = state.require();
-		AskerScript asker = AskerScript.of(question.text());
-		String normalized = normalizer.normalize(question.text());
+		PreparedTexts.Prepared text = texts.of(question.text());
+		AskerScript asker = text.asker();
+		String normalized = text.normalized();
 		Reading reading = read(snapshot, normalized);
 		ConversationMemory.Turn previous = memory.previous(question.sessionId());
 		String context = normalized;
@@ -174,9 +178,11 @@ public class ChatService {
 		if (alone.answered() && neighbourhood.contains(alone.intent())) {
 			return alone;
 		}
-		Candidate near = snapshot.classifier()
-			.classifyNormalized(normalized)
-			.ranked()
+		// the first of the neighbourhood in the whole ranking; when it is below the
+		// shortlist, it cannot support a follow-up either
+		Candidate near = cache
+			.followUpShortlist(kb.version(), normalized,
+					text -> policy.followUpShortlist(snapshot.classifier().classifyNormalized(text)))
 			.stream()
 			.filter(c -> neighbourhood.contains(c.intent()))
 			.findFirst()

@@ -52,6 +52,16 @@ public final class DecisionPolicy {
 	}
 
 	/**
+	 * The head of a ranking that could carry a follow-up: the candidates above the
+	 * suggestion threshold, most probable first. Nothing ranked after them can
+	 * {@link #supportsFollowUp support} one, so this much of a classification is all a
+	 * follow-up needs kept.
+	 */
+	public List<Candidate> followUpShortlist(Classification c) {
+		return c.ranked().stream().takeWhile(x -> x.probability() >= settings.suggestThreshold()).toList();
+	}
+
+	/**
 	 * Whether an intent carries enough weight to be offered as a choice, or to be taken
 	 * as the meaning of a short follow-up within the previous topic (where the
 	 * conversation, not the text alone, says the question is in scope).

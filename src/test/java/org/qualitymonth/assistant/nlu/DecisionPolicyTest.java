@@ -155,4 +155,17 @@ class DecisionPolicyTest {
 		assertThat(policy.supportsFollowUp(new Candidate("dates", 0.9, 0.19))).isFalse();
 	}
 
+	@Test
+	void shortlistsForFollowUpsTheHeadOfTheRankingDownToTheSuggestionThreshold() {
+		Candidate theme = candidate("theme", 0.44);
+		Candidate farFromAnyExample = new Candidate("contact", 0.3, 0.19);
+		Candidate dates = candidate("dates", 0.1);
+		Classification c = inScope(theme, farFromAnyExample, dates, candidate("organizers", 0.09),
+				candidate("slogans", 0.01));
+		// the far one stays: what is kept is a ranking, each candidate still checked on
+		// its own
+		assertThat(policy.followUpShortlist(c)).containsExactly(theme, farFromAnyExample, dates);
+		assertThat(policy.followUpShortlist(inScope(candidate("theme", 0.09)))).isEmpty();
+	}
+
 }
