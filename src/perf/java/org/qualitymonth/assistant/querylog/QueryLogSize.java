@@ -41,11 +41,19 @@ public final class QueryLogSize {
 		long appendNanos = 0;
 		long flushNanos = 0;
 		try (HikariDataSource dataSource = new HikariDataSource()) {
-			// a fourth argument replaces the settings after the file name, to compare H2's options
+			// a fourth argument replaces the settings after the file name, to compare H2's options, or names a
+			// PostgreSQL database (jdbc:postgresql://...?user=...&password=..., an empty one) to measure that instead
 			String url = QueryLogConfiguration.h2Url(work);
-			dataSource.setJdbcUrl(args.length > 3 ? url.substring(0, url.indexOf(';')) + args[3] : url);
-			dataSource.setUsername("sa");
-			dataSource.setPassword("");
+			String target = args.length > 3 ? args[3] : "";
+			boolean postgres = target.startsWith("jdbc:postgresql:");
+			if (postgres) {
+				dataSource.setJdbcUrl(target);
+			}
+			else {
+				dataSource.setJdbcUrl(target.isEmpty() ? url : url.substring(0, url.indexOf(';')) + target);
+				dataSource.setUsername("sa");
+				dataSource.setPassword("");
+			}
 			Flyway.configure().dataSource(dataSource).load().migrate();
 			QueryLogRepository repository = new QueryLogRepository(dataSource, java.time.ZoneId.of("Asia/Shanghai"));
 			Spool spool = new Spool(work.resolve("spool"), 1L << 30);
@@ -80,11 +88,21 @@ public final class QueryLogSize {
 			}
 			long rows = org.springframework.jdbc.core.simple.JdbcClient.create(dataSource)
 				.sql("SELECT COUNT(*) FROM query_log").query(Long.class).single();
-			System.out.printf("questions stored: %d; H2 file while running: %d bytes/question%n", rows,
-					databaseBytes(work) / rows);
 			System.out.printf("append (request thread, CPU): %.1f us/question; writer (CPU): %.1f us/question,"
 					+ " %.1f %% of a core at 1,000 questions/s%n", appendNanos / 1e3 / total, flushNanos / 1e3 / total,
 					flushNanos / 1e9 / total * 1000 * 100);
+			if (postgres) {
+				var jdbc = org.springframework.jdbc.core.simple.JdbcClient.create(dataSource);
+				String size = "SELECT pg_total_relation_size('query_log')";
+				System.out.printf("questions stored: %d; PostgreSQL table with its indexes: %d bytes/question%n", rows,
+						jdbc.sql(size).query(Long.class).single() / rows);
+				jdbc.sql("VACUUM FULL query_log").update();
+				System.out.printf("after VACUUM FULL: %d bytes/question%n", jdbc.sql(size).query(Long.class).single() / rows);
+				spool.close();
+				return;
+			}
+			System.out.printf("questions stored: %d; H2 file while running: %d bytes/question%n", rows,
+					databaseBytes(work) / rows);
 			System.out.printf("H2's own count of the table's pages (DISK_SPACE_USED): %d bytes/question%n",
 					org.springframework.jdbc.core.simple.JdbcClient.create(dataSource)
 						.sql("SELECT DISK_SPACE_USED('QUERY_LOG')").query(Long.class).single() / rows);
