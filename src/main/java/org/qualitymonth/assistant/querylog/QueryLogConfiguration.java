@@ -20,6 +20,7 @@ import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.util.StringUtils;
 
 /**
@@ -120,9 +121,9 @@ class QueryLogConfiguration {
 	@Bean
 	RetentionPurger retentionPurger(QueryLogRepository repository, SchemaGate gate, QueryLogSettings settings,
 			Clock clock, org.springframework.beans.factory.ObjectProvider<ScheduledJobs> jobs,
-			SizeRetention sizeRetention) {
+			SizeRetention sizeRetention, TaskScheduler scheduler) {
 		return new RetentionPurger(repository, gate, settings.retention(), settings.purgeInterval(), clock,
-				jobs.getIfAvailable(() -> ScheduledJobs.IN_THIS_PROCESS), sizeRetention);
+				jobs.getIfAvailable(() -> ScheduledJobs.IN_THIS_PROCESS), sizeRetention, scheduler);
 	}
 
 	/**

@@ -3,21 +3,23 @@ package org.qualitymonth.assistant.querylog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
 
 import org.flywaydb.core.api.FlywayException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
+import org.springframework.scheduling.TaskScheduler;
 
 /**
  * Deletes queries older than {@code bot.query-log.retention}, shortly after start and
  * then on a schedule; and every minute the oldest queries beyond
  * {@code bot.query-log.max-size} ({@link SizeRetention}), since at campaign traffic the
- * log can outgrow its disk well within one purge interval.
+ * log can outgrow its disk well within one purge interval. Both run on Spring's task
+ * scheduler.
  */
 final class RetentionPurger implements SmartLifecycle {
 
@@ -39,18 +41,22 @@ final class RetentionPurger implements SmartLifecycle {
 
 	private final SizeRetention sizeRetention;
 
-	private ScheduledExecutorService executor;
+	private final TaskScheduler scheduler;
+
+	private final List<ScheduledFuture<?>> scheduled = new ArrayList<>();
 
 	private final ScheduledJobs jobs;
 
+	/** A purger that runs only when asked ({@link #purge()}), never on a schedule. */
 	RetentionPurger(QueryLogRepository repository, SchemaGate schema, Duration retention, Duration interval,
 			Clock clock) {
 		this(repository, schema, retention, interval, clock, ScheduledJobs.IN_THIS_PROCESS,
-				new SizeRetention(repository, Long.MAX_VALUE));
+				new SizeRetention(repository, Long.MAX_VALUE), null);
 	}
 
 	RetentionPurger(QueryLogRepository repository, SchemaGate schema, Duration retention, Duration interval,
-			Clock clock, ScheduledJobs jobs, SizeRetention sizeRetention) {
+			Clock clock, ScheduledJobs jobs, SizeRetention sizeRetention, TaskScheduler scheduler) {
+		this.scheduler = scheduler;
 		this.jobs = jobs;
 		this.sizeRetention = sizeRetention;
 		this.repository = repository;
@@ -116,30 +122,27 @@ final class RetentionPurger implements SmartLifecycle {
 
 	@Override
 	public synchronized void start() {
-		if (executor == null) {
-			executor = Executors.newSingleThreadScheduledExecutor(r -> {
-				Thread thread = new Thread(r, "querylog-retention");
-				thread.setDaemon(true);
-				return thread;
-			});
-			executor.scheduleWithFixedDelay(this::purgeQuietly, Math.min(FIRST_RUN.toMillis(), interval.toMillis()),
-					interval.toMillis(), TimeUnit.MILLISECONDS);
-			executor.scheduleWithFixedDelay(this::enforceSizeQuietly, SIZE_CHECK_INTERVAL.toMillis(),
-					SIZE_CHECK_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+		if (scheduler == null || !scheduled.isEmpty()) {
+			return;
 		}
+		Instant now = clock.instant();
+		scheduled.add(scheduler.scheduleWithFixedDelay(this::purgeQuietly,
+				now.plus(FIRST_RUN.compareTo(interval) < 0 ? FIRST_RUN : interval), interval));
+		scheduled.add(scheduler.scheduleWithFixedDelay(this::enforceSizeQuietly, now.plus(SIZE_CHECK_INTERVAL),
+				SIZE_CHECK_INTERVAL));
 	}
 
 	@Override
 	public synchronized void stop() {
-		if (executor != null) {
-			executor.shutdownNow();
-			executor = null;
-		}
+		// a purge under way is interrupted: it is a delete in chunks, and the next start
+		// goes on where it stopped
+		scheduled.forEach(task -> task.cancel(true));
+		scheduled.clear();
 	}
 
 	@Override
 	public synchronized boolean isRunning() {
-		return executor != null;
+		return !scheduled.isEmpty();
 	}
 
 }
