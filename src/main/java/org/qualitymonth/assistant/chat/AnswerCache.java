@@ -10,14 +10,14 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * reload can never serve an answer of the previous snapshot; cleared on reload as well to
  * free the memory.
  */
-public final class AnswerCache {
+final class AnswerCache {
 
 	private record Key(String version, String normalizedText) {
 	}
 
 	private final Cache<Key, Reading> cache;
 
-	public AnswerCache(long maximumSize) {
+	AnswerCache(long maximumSize) {
 		this.cache = Caffeine.newBuilder().maximumSize(maximumSize).recordStats().build();
 	}
 
@@ -25,12 +25,12 @@ public final class AnswerCache {
 		return cache.get(new Key(version, normalizedText), key -> decide.apply(key.normalizedText()));
 	}
 
-	public void clear() {
+	void clear() {
 		cache.invalidateAll();
 	}
 
 	/** The underlying cache, for metrics. */
-	public Cache<?, ?> caffeine() {
+	Cache<?, ?> caffeine() {
 		return cache;
 	}
 

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.function.Function;
 
 import org.qualitymonth.assistant.knowledge.InvalidKnowledgeException;
 import org.qualitymonth.assistant.knowledge.KnowledgeBase;
@@ -36,20 +38,31 @@ public final class StandaloneAssistant {
 	}
 
 	public static ChatService chatService(KnowledgeBase kb, NluSettings nlu) {
-		return chatService(kb, IntentClassifier.train(kb, nlu), nlu, ReadingFeatures.ALL);
+		return chatService(kb, nlu, List.of());
+	}
+
+	/** A chat service that tells {@code listeners} of every reply and feedback. */
+	public static ChatService chatService(KnowledgeBase kb, NluSettings nlu, List<ConversationListener> listeners) {
+		return chatService(kb, IntentClassifier.train(kb, nlu), nlu, ReadingFeatures.ALL, listeners);
 	}
 
 	/**
-	 * A chat service over an already trained classifier, with some parts of question
-	 * reading off if asked.
+	 * Chat services over one knowledge base, each with the parts of question reading that
+	 * it is given: the classifier is trained once, for all of them (the evaluation's
+	 * ablation).
 	 */
-	public static ChatService chatService(KnowledgeBase kb, IntentClassifier classifier, NluSettings nlu,
-			ReadingFeatures features) {
+	public static Function<ReadingFeatures, ChatService> variants(KnowledgeBase kb, NluSettings nlu) {
+		IntentClassifier classifier = IntentClassifier.train(kb, nlu);
+		return features -> chatService(kb, classifier, nlu, features, List.of());
+	}
+
+	private static ChatService chatService(KnowledgeBase kb, IntentClassifier classifier, NluSettings nlu,
+			ReadingFeatures features, List<ConversationListener> listeners) {
 		AnswerCache cache = new AnswerCache(10_000);
 		AssistantState state = new AssistantState(cache);
 		state.install(new Snapshot(kb, classifier));
-		return new ChatService(state, cache, new DecisionPolicy(nlu), ChatService.defaultSettings(),
-				java.util.List.of(), MESSAGES, features);
+		return new ChatService(state, cache, new DecisionPolicy(nlu), ChatService.defaultSettings(), listeners,
+				MESSAGES, features);
 	}
 
 	/**
