@@ -1,8 +1,6 @@
 package org.qualitymonth.assistant.chat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -11,7 +9,6 @@ import java.util.function.Function;
 import org.qualitymonth.assistant.knowledge.InvalidKnowledgeException;
 import org.qualitymonth.assistant.knowledge.KnowledgeBase;
 import org.qualitymonth.assistant.knowledge.KnowledgeLoader;
-import org.qualitymonth.assistant.knowledge.NoticeGrounding;
 import org.qualitymonth.assistant.knowledge.ProblemTexts;
 import org.qualitymonth.assistant.nlu.DecisionPolicy;
 import org.qualitymonth.assistant.nlu.IntentClassifier;
@@ -33,8 +30,7 @@ public final class StandaloneAssistant {
 
 	public static KnowledgeBase load(Path intentsDir, Path noticeFile, int minExamples)
 			throws IOException, InvalidKnowledgeException {
-		NoticeGrounding grounding = new NoticeGrounding(Files.readString(noticeFile, StandardCharsets.UTF_8));
-		return new KnowledgeLoader(grounding, minExamples, Clock.systemUTC()).load(intentsDir);
+		return KnowledgeLoader.forNotice(noticeFile, minExamples, Clock.systemUTC()).load(intentsDir);
 	}
 
 	public static ChatService chatService(KnowledgeBase kb, NluSettings nlu) {

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.qualitymonth.assistant.system.TestDataDirectory;
 import org.qualitymonth.assistant.knowledge.KnowledgeLoader;
 import org.qualitymonth.assistant.knowledge.KnowledgeReloader;
-import org.qualitymonth.assistant.knowledge.NoticeGrounding;
 import org.qualitymonth.assistant.knowledge.KnowledgeBase;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
@@ -29,10 +28,9 @@ class KnowledgeHealthIndicatorTest {
 	@Test
 	void isDownUntilAKnowledgeBaseServesAndStaysUpWhenALaterReloadFails() throws Exception {
 		Path intents = TestDataDirectory.copyIntents(dir.resolve("intents"));
-		NoticeGrounding notice = new NoticeGrounding(
-				Files.readString(Path.of("seeds/000_6176395c013b77c3.txt"), StandardCharsets.UTF_8));
-		KnowledgeReloader reloader = new KnowledgeReloader(new KnowledgeLoader(notice, 10, Clock.systemUTC()), intents,
-				serving::set, Clock.systemUTC());
+		KnowledgeLoader loader = KnowledgeLoader.forNotice(Path.of("seeds/000_6176395c013b77c3.txt"), 10,
+				Clock.systemUTC());
+		KnowledgeReloader reloader = new KnowledgeReloader(loader, intents, serving::set, Clock.systemUTC());
 		KnowledgeHealthIndicator indicator = new KnowledgeHealthIndicator(() -> Optional.ofNullable(serving.get()),
 				reloader);
 
