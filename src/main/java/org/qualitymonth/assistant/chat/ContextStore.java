@@ -2,12 +2,15 @@ package org.qualitymonth.assistant.chat;
 
 import java.time.Duration;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * Port: the previous turn of each conversation, so that "那邮箱呢" on one replica is read
  * against "联系人是谁" asked on another. In memory by default ({@link ConversationMemory}); in
  * Redis in replicated mode (package cluster). Entries are forgotten after the
  * conversation has been idle for {@code bot.chat.session-idle}.
  */
+@NamedInterface("ports")
 public interface ContextStore {
 
 	/**
