@@ -4,15 +4,19 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
+import org.qualitymonth.assistant.knowledge.Intent;
 import org.qualitymonth.assistant.knowledge.InvalidKnowledgeException;
 import org.qualitymonth.assistant.knowledge.KnowledgeBase;
 import org.qualitymonth.assistant.knowledge.KnowledgeLoader;
 import org.qualitymonth.assistant.knowledge.ProblemTexts;
+import org.qualitymonth.assistant.nlu.Decision;
 import org.qualitymonth.assistant.nlu.DecisionPolicy;
 import org.qualitymonth.assistant.nlu.IntentClassifier;
 import org.qualitymonth.assistant.nlu.NluSettings;
+import org.qualitymonth.assistant.nlu.Outcome;
 import org.springframework.context.MessageSource;
 
 /**
@@ -50,6 +54,21 @@ public final class StandaloneAssistant {
 	public static Function<ReadingFeatures, ChatService> variants(KnowledgeBase kb, NluSettings nlu) {
 		IntentClassifier classifier = IntentClassifier.train(kb, nlu);
 		return features -> chatService(kb, classifier, nlu, features, List.of());
+	}
+
+	/**
+	 * The decision alone (classifier, similarity and thresholds; no question reading)
+	 * trained on {@code examples} (intent id and example text): for a text, the intent it
+	 * answers or suggests, or {@link Intent#OUT_OF_SCOPE} when it declines. For
+	 * cross-validation, which trains on part of the examples and tests on the rest.
+	 */
+	public static Function<String, String> decision(List<Map.Entry<String, String>> examples, NluSettings nlu) {
+		IntentClassifier classifier = IntentClassifier.train(examples, nlu);
+		DecisionPolicy policy = new DecisionPolicy(nlu);
+		return text -> {
+			Decision decision = policy.decide(classifier.classify(text));
+			return decision.outcome() == Outcome.DECLINED ? Intent.OUT_OF_SCOPE : decision.intent();
+		};
 	}
 
 	private static ChatService chatService(KnowledgeBase kb, IntentClassifier classifier, NluSettings nlu,
