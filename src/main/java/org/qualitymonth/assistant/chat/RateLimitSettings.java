@@ -34,6 +34,7 @@ public record RateLimitSettings(@DefaultValue("true") boolean enabled, @Min(valu
 		this(enabled, questionsPerPeriod, period, maxTracked, 300);
 	}
 
+	/** The constructor Spring binds: the record has two. */
 	@ConstructorBinding
 	public RateLimitSettings {
 	}
