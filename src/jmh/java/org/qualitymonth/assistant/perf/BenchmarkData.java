@@ -12,19 +12,19 @@ import org.qualitymonth.assistant.knowledge.KnowledgeBase;
  * Where the benchmarks find the shipped intent files: run them from the project root, or set
  * {@code -Dbench.intents=... -Dbench.notice=...} (JMH passes {@code -jvmArgsAppend} to its forks).
  */
-final class BenchmarkData {
+public final class BenchmarkData {
 
 	static final Path INTENTS = Path.of(System.getProperty("bench.intents", "intents"));
 
 	static final Path NOTICE = Path.of(System.getProperty("bench.notice", "seeds/000_6176395c013b77c3.txt"));
 
 	/** As many distinct questions as the load test's mix. */
-	static final int QUESTIONS = 1000;
+	public static final int QUESTIONS = 1000;
 
 	private BenchmarkData() {
 	}
 
-	static KnowledgeBase knowledge() {
+	public static KnowledgeBase knowledge() {
 		try {
 			return StandaloneAssistant.load(INTENTS, NOTICE, 10);
 		}

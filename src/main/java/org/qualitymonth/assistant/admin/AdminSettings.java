@@ -2,8 +2,14 @@ package org.qualitymonth.assistant.admin;
 
 import java.time.Duration;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Min;
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Admin settings ({@code bot.admin.*}).
@@ -14,16 +20,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * wait
  */
 @ConfigurationProperties("bot.admin")
-public record AdminSettings(String password, @DefaultValue LoginThrottle loginThrottle) {
+@Validated
+public record AdminSettings(String password, @Valid @DefaultValue LoginThrottle loginThrottle) {
 
 	static final int MIN_PASSWORD_LENGTH = 8;
 
 	public AdminSettings {
-		if (password != null && !password.isBlank() && password.length() < MIN_PASSWORD_LENGTH) {
-			throw new IllegalArgumentException(
-					"bot.admin.password is too short: use at least " + MIN_PASSWORD_LENGTH + " characters");
-		}
 		loginThrottle = loginThrottle == null ? new LoginThrottle(10, Duration.ofMinutes(15)) : loginThrottle;
+	}
+
+	/**
+	 * Checked here rather than on {@code password}, whose constraint would put the
+	 * password itself into the start-up failure report.
+	 */
+	@AssertTrue(message = "bot.admin.password is too short: use at least " + MIN_PASSWORD_LENGTH + " characters")
+	boolean isPasswordLongEnough() {
+		return !passwordSet() || password.length() >= MIN_PASSWORD_LENGTH;
 	}
 
 	boolean passwordSet() {
@@ -45,18 +57,11 @@ public record AdminSettings(String password, @DefaultValue LoginThrottle loginTh
 	 * @param failures failed logins allowed in a row
 	 * @param period the time in which the full allowance comes back
 	 */
-	public record LoginThrottle(@DefaultValue("10") int failures, @DefaultValue("15m") Duration period) {
-
-		public LoginThrottle {
-			if (failures < 1) {
-				throw new IllegalArgumentException(
-						"bot.admin.login-throttle.failures must be at least 1, was " + failures);
-			}
-			if (period == null || period.isNegative() || period.isZero()) {
-				throw new IllegalArgumentException(
-						"bot.admin.login-throttle.period must be a positive duration such as 15m, was " + period);
-			}
-		}
+	public record LoginThrottle(
+			@Min(value = 1,
+					message = "bot.admin.login-throttle.failures must be at least 1") @DefaultValue("10") int failures,
+			@DurationMin(nanos = 1,
+					message = "bot.admin.login-throttle.period must be a positive duration such as 15m") @DefaultValue("15m") Duration period) {
 
 	}
 

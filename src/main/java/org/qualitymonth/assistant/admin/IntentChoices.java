@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.qualitymonth.assistant.chat.AssistantState;
+import org.qualitymonth.assistant.chat.ServingKnowledge;
 import org.qualitymonth.assistant.chat.Choice;
 import org.qualitymonth.assistant.knowledge.Intent;
 import org.springframework.stereotype.Component;
@@ -13,17 +13,16 @@ import org.springframework.stereotype.Component;
 @Component
 class IntentChoices {
 
-	private final AssistantState state;
+	private final ServingKnowledge serving;
 
-	IntentChoices(AssistantState state) {
-		this.state = state;
+	IntentChoices(ServingKnowledge serving) {
+		this.serving = serving;
 	}
 
 	/** The intents a question can be added to; out of scope has a button of its own. */
 	List<Choice> intents() {
-		return state.current()
-			.map(s -> s.knowledge()
-				.intents()
+		return serving.current()
+			.map(kb -> kb.intents()
 				.stream()
 				.filter(i -> !i.isOutOfScope())
 				.map(i -> new Choice(i.id(), i.title()))
@@ -32,11 +31,8 @@ class IntentChoices {
 	}
 
 	Map<String, String> titles() {
-		return state.current()
-			.map(s -> s.knowledge()
-				.intents()
-				.stream()
-				.collect(Collectors.toMap(Intent::id, Intent::title, (a, b) -> a)))
+		return serving.current()
+			.map(kb -> kb.intents().stream().collect(Collectors.toMap(Intent::id, Intent::title, (a, b) -> a)))
 			.orElse(Map.of());
 	}
 

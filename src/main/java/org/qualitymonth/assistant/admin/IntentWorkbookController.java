@@ -1,6 +1,6 @@
 package org.qualitymonth.assistant.admin;
 
-import org.qualitymonth.assistant.chat.AssistantState;
+import org.qualitymonth.assistant.chat.ServingKnowledge;
 import org.qualitymonth.assistant.chat.NotReadyException;
 import org.qualitymonth.assistant.knowledge.IntentWorkbook;
 import org.springframework.http.ContentDisposition;
@@ -21,15 +21,15 @@ class IntentWorkbookController {
 	static final MediaType XLSX = MediaType
 		.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
-	private final AssistantState state;
+	private final ServingKnowledge serving;
 
-	IntentWorkbookController(AssistantState state) {
-		this.state = state;
+	IntentWorkbookController(ServingKnowledge serving) {
+		this.serving = serving;
 	}
 
 	@GetMapping("/api/v1/admin/intents.xlsx")
 	ResponseEntity<byte[]> export() {
-		var knowledge = state.current().orElseThrow(() -> new NotReadyException()).knowledge();
+		var knowledge = serving.current().orElseThrow(() -> new NotReadyException());
 		return ResponseEntity.ok()
 			.contentType(XLSX)
 			.header(HttpHeaders.CONTENT_DISPOSITION,

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.qualitymonth.assistant.chat.AssistantState;
+import org.qualitymonth.assistant.chat.ServingKnowledge;
 import org.qualitymonth.assistant.knowledge.Intent;
 import org.qualitymonth.assistant.knowledge.KnowledgeBase;
 import org.qualitymonth.assistant.querylog.UnansweredGroup;
@@ -34,13 +34,13 @@ class ReviewGrouping {
 
 	private static final int NEAREST = 3;
 
-	private final AssistantState state;
+	private final ServingKnowledge serving;
 
 	/** The similarity for one knowledge version; rebuilt when the examples change. */
 	private final AtomicReference<Map.Entry<String, QuestionSimilarity>> similarity = new AtomicReference<>();
 
-	ReviewGrouping(AssistantState state) {
-		this.state = state;
+	ReviewGrouping(ServingKnowledge serving) {
+		this.serving = serving;
 	}
 
 	List<ReviewGroup> group(List<UnansweredGroup> wordings) {
@@ -127,7 +127,7 @@ class ReviewGrouping {
 	}
 
 	private QuestionSimilarity similarity() {
-		KnowledgeBase kb = state.current().map(s -> s.knowledge()).orElse(null);
+		KnowledgeBase kb = serving.current().orElse(null);
 		String version = kb == null ? "" : kb.version();
 		Map.Entry<String, QuestionSimilarity> cached = similarity.get();
 		if (cached != null && cached.getKey().equals(version)) {

@@ -12,7 +12,7 @@ import org.qualitymonth.assistant.nlu.Candidate;
  * reload can never serve an answer of the previous snapshot; cleared on reload as well to
  * free the memory.
  */
-public final class AnswerCache {
+final class AnswerCache {
 
 	private record Key(String version, String normalizedText) {
 	}
@@ -26,7 +26,7 @@ public final class AnswerCache {
 	 */
 	private final Cache<Key, List<Candidate>> shortlists;
 
-	public AnswerCache(long maximumSize) {
+	AnswerCache(long maximumSize) {
 		this.cache = Caffeine.newBuilder().maximumSize(maximumSize).recordStats().build();
 		this.shortlists = Caffeine.newBuilder().maximumSize(maximumSize).build();
 	}
@@ -40,13 +40,13 @@ public final class AnswerCache {
 		return shortlists.get(new Key(version, normalizedText), key -> shortlist.apply(key.normalizedText()));
 	}
 
-	public void clear() {
+	void clear() {
 		cache.invalidateAll();
 		shortlists.invalidateAll();
 	}
 
 	/** The underlying cache, for metrics. */
-	public Cache<?, ?> caffeine() {
+	Cache<?, ?> caffeine() {
 		return cache;
 	}
 

@@ -6,11 +6,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.qualitymonth.assistant.knowledge.KnowledgeBase;
+
 /**
  * The snapshot that answers questions right now. A reload replaces it with one atomic
  * set; questions in flight keep the snapshot they started with.
  */
-public final class AssistantState {
+final class AssistantState implements ServingKnowledge {
 
 	private final AtomicReference<Snapshot> current = new AtomicReference<>();
 
@@ -20,7 +22,7 @@ public final class AssistantState {
 
 	private final Duration startupWait;
 
-	public AssistantState(AnswerCache cache) {
+	AssistantState(AnswerCache cache) {
 		this(cache, Duration.ZERO);
 	}
 
@@ -28,20 +30,20 @@ public final class AssistantState {
 	 * @param startupWait how long a question that arrives while the first knowledge base
 	 * is still training waits for it, rather than being refused
 	 */
-	public AssistantState(AnswerCache cache, Duration startupWait) {
+	AssistantState(AnswerCache cache, Duration startupWait) {
 		this.cache = cache;
 		this.startupWait = startupWait;
 	}
 
-	public void install(Snapshot snapshot) {
+	void install(Snapshot snapshot) {
 		current.set(snapshot);
 		cache.clear();
 		firstInstall.countDown();
 	}
 
-	/** The current snapshot; empty until the first knowledge base has loaded. */
-	public Optional<Snapshot> current() {
-		return Optional.ofNullable(current.get());
+	@Override
+	public Optional<KnowledgeBase> current() {
+		return Optional.ofNullable(current.get()).map(Snapshot::knowledge);
 	}
 
 	Snapshot require() {

@@ -9,7 +9,6 @@ import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.qualitymonth.assistant.knowledge.BotProperties;
 import org.qualitymonth.assistant.knowledge.KnowledgeLoader;
 import org.qualitymonth.assistant.knowledge.KnowledgeReloader;
-import org.qualitymonth.assistant.knowledge.NoticeGrounding;
 import org.qualitymonth.assistant.nlu.DecisionPolicy;
 import org.qualitymonth.assistant.nlu.IntentClassifier;
 import org.qualitymonth.assistant.nlu.NluSettings;
@@ -46,9 +45,8 @@ class ChatConfiguration {
 	}
 
 	@Bean
-	KnowledgeReloader knowledgeReloader(BotProperties bot, NoticeGrounding grounding, AssistantState state,
+	KnowledgeReloader knowledgeReloader(BotProperties bot, KnowledgeLoader loader, AssistantState state,
 			NluSettings nlu, Clock clock) {
-		KnowledgeLoader loader = new KnowledgeLoader(grounding, bot.minExamples(), clock);
 		return new KnowledgeReloader(loader, bot.intentsDir(),
 				kb -> state.install(new Snapshot(kb, IntentClassifier.train(kb, nlu))), clock);
 	}

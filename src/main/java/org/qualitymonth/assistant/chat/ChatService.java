@@ -50,7 +50,7 @@ public class ChatService {
 
 	private final ReadingFeatures features;
 
-	public ChatService(AssistantState state, AnswerCache cache, DecisionPolicy policy, ChatSettings settings,
+	ChatService(AssistantState state, AnswerCache cache, DecisionPolicy policy, ChatSettings settings,
 			List<ConversationListener> listeners, MessageSource messages) {
 		this(state, cache, policy, settings, listeners, messages, ReadingFeatures.ALL);
 	}
@@ -58,7 +58,7 @@ public class ChatService {
 	/**
 	 * As above, with some parts of question reading off (for the evaluation's ablation).
 	 */
-	public ChatService(AssistantState state, AnswerCache cache, DecisionPolicy policy, ChatSettings settings,
+	ChatService(AssistantState state, AnswerCache cache, DecisionPolicy policy, ChatSettings settings,
 			List<ConversationListener> listeners, MessageSource messages, ReadingFeatures features) {
 		this(state, cache, policy, settings, listeners, messages, features,
 				new ConversationMemory(settings.sessionIdle(), settings.maxSessions()));
@@ -68,7 +68,7 @@ public class ChatService {
 	 * As above, with the previous turns kept in {@code memory} (shared by the replicas in
 	 * replicated mode).
 	 */
-	public ChatService(AssistantState state, AnswerCache cache, DecisionPolicy policy, ChatSettings settings,
+	ChatService(AssistantState state, AnswerCache cache, DecisionPolicy policy, ChatSettings settings,
 			List<ConversationListener> listeners, MessageSource messages, ReadingFeatures features,
 			ContextStore memory) {
 		this.features = features;

@@ -2,10 +2,13 @@ package org.qualitymonth.assistant.chat;
 
 import java.time.Duration;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * Told of every reply and every piece of feedback, after the fact (e.g. the query log).
  * Implementations must be quick and must not throw: answering never waits for them.
  */
+@NamedInterface("ports")
 public interface ConversationListener {
 
 	void onReply(Question question, Reply reply);

@@ -9,11 +9,11 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * The last topic of each session, in this process: the embedded default of
  * {@link ContextStore}.
  */
-public final class ConversationMemory implements ContextStore {
+final class ConversationMemory implements ContextStore {
 
 	private final Cache<String, Turn> turns;
 
-	public ConversationMemory(Duration idle, long maxSessions) {
+	ConversationMemory(Duration idle, long maxSessions) {
 		this.turns = Caffeine.newBuilder().expireAfterAccess(idle).maximumSize(maxSessions).build();
 	}
 

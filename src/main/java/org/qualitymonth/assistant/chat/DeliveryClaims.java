@@ -2,6 +2,8 @@ package org.qualitymonth.assistant.chat;
 
 import java.time.Duration;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * Port: whether a platform's delivery (Telegram's {@code update_id}, WeChat's
  * {@code MsgId}) is seen for the first time by any replica. A load balancer may hand a
@@ -11,6 +13,7 @@ import java.time.Duration;
  * process, so every delivery it has not seen is the first ({@link #IN_THIS_PROCESS}); in
  * replicated mode a Redis {@code SET NX EX} decides (package cluster).
  */
+@NamedInterface("ports")
 public interface DeliveryClaims {
 
 	/**

@@ -8,13 +8,13 @@ import org.qualitymonth.assistant.nlu.Lexicon;
  * A knowledge base and the classifier trained on it: swapped together, never one without
  * the other.
  */
-public record Snapshot(KnowledgeBase knowledge, IntentClassifier classifier, Lexicon lexicon) {
+record Snapshot(KnowledgeBase knowledge, IntentClassifier classifier, Lexicon lexicon) {
 
 	/**
 	 * The snapshot of a knowledge base and its classifier, with the lexicon compiled from
 	 * the same files.
 	 */
-	public Snapshot(KnowledgeBase knowledge, IntentClassifier classifier) {
+	Snapshot(KnowledgeBase knowledge, IntentClassifier classifier) {
 		this(knowledge, classifier, Lexicon.of(knowledge));
 	}
 

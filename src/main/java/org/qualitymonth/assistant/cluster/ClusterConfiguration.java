@@ -6,7 +6,6 @@ import io.github.bucket4j.TimeMeter;
 
 import org.qualitymonth.assistant.chat.ChatSettings;
 import org.qualitymonth.assistant.chat.ContextStore;
-import org.qualitymonth.assistant.chat.ConversationMemory;
 import org.qualitymonth.assistant.chat.DeliveryClaims;
 import org.qualitymonth.assistant.chat.FloodControl;
 import org.qualitymonth.assistant.chat.RateBuckets;
@@ -41,7 +40,7 @@ class ClusterConfiguration {
 	@Bean
 	ContextStore redisContextStore(SharedRedis redis, ClusterSettings settings, ChatSettings chat) {
 		return new RedisContextStore(redis, settings.keyPrefix(), chat.sessionIdle(),
-				new ConversationMemory(chat.sessionIdle(), chat.maxSessions()));
+				ContextStore.inMemory(chat.sessionIdle(), chat.maxSessions()));
 	}
 
 	@Bean

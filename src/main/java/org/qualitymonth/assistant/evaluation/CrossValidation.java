@@ -5,14 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Function;
 
+import org.qualitymonth.assistant.chat.StandaloneAssistant;
 import org.qualitymonth.assistant.knowledge.Intent;
 import org.qualitymonth.assistant.knowledge.KnowledgeBase;
-import org.qualitymonth.assistant.nlu.Decision;
-import org.qualitymonth.assistant.nlu.DecisionPolicy;
-import org.qualitymonth.assistant.nlu.IntentClassifier;
 import org.qualitymonth.assistant.nlu.NluSettings;
-import org.qualitymonth.assistant.nlu.Outcome;
 
 /**
  * Stratified k-fold cross-validation of the whole decision (classifier, similarity and
@@ -38,7 +36,6 @@ public final class CrossValidation {
 				byFold.computeIfAbsent(i % folds, f -> new ArrayList<>()).add(Map.entry(intent.id(), examples.get(i)));
 			}
 		}
-		DecisionPolicy policy = new DecisionPolicy(settings);
 		List<Prediction> predictions = new ArrayList<>();
 		for (int fold = 0; fold < folds; fold++) {
 			List<Map.Entry<String, String>> training = new ArrayList<>();
@@ -47,11 +44,9 @@ public final class CrossValidation {
 					training.addAll(e.getValue());
 				}
 			}
-			IntentClassifier classifier = IntentClassifier.train(training, settings);
+			Function<String, String> decision = StandaloneAssistant.decision(training, settings);
 			for (Map.Entry<String, String> test : byFold.getOrDefault(fold, List.of())) {
-				Decision decision = policy.decide(classifier.classify(test.getValue()));
-				String predicted = decision.outcome() == Outcome.DECLINED ? Intent.OUT_OF_SCOPE : decision.intent();
-				predictions.add(new Prediction(test.getKey(), predicted, test.getValue()));
+				predictions.add(new Prediction(test.getKey(), decision.apply(test.getValue()), test.getValue()));
 			}
 		}
 		return predictions;

@@ -19,7 +19,6 @@ import org.qualitymonth.assistant.chat.Reply;
 import org.qualitymonth.assistant.chat.StandaloneAssistant;
 import org.qualitymonth.assistant.knowledge.InvalidKnowledgeException;
 import org.qualitymonth.assistant.knowledge.KnowledgeBase;
-import org.qualitymonth.assistant.nlu.IntentClassifier;
 import org.qualitymonth.assistant.nlu.NluSettings;
 import org.qualitymonth.assistant.nlu.Outcome;
 
@@ -49,12 +48,11 @@ public final class EvaluationCommand {
 		EvaluationReport cv = new EvaluationReport(CrossValidation.run(kb, settings, folds, 42));
 		cv.print(out);
 		List<Path> files = testFiles(testDir);
-		IntentClassifier classifier = IntentClassifier.train(kb, settings);
+		Function<ReadingFeatures, ChatService> variants = StandaloneAssistant.variants(kb, settings);
 		Map<String, HeldOutScore> ablation = new LinkedHashMap<>();
 		List<HeldOutScore> perFile = List.of();
 		for (Map.Entry<String, ReadingFeatures> variant : VARIANTS.entrySet()) {
-			ChatService chat = StandaloneAssistant.chatService(kb, classifier, settings, variant.getValue());
-			List<HeldOutScore> scores = score(files, new EngineAsker(chat));
+			List<HeldOutScore> scores = score(files, new EngineAsker(variants.apply(variant.getValue())));
 			ablation.put(variant.getKey(), HeldOutScore.merge(variant.getKey(), scores));
 			perFile = scores;
 		}

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Clock;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,6 +29,12 @@ class KnowledgeConfiguration {
 			throw new UncheckedIOException("cannot read the notice " + bot.noticeFile().toAbsolutePath()
 					+ " (set bot.notice-file); answers are checked against it", ex);
 		}
+	}
+
+	/** Loads and checks intent files: for the reloader and for the admin's edits. */
+	@Bean
+	KnowledgeLoader knowledgeLoader(NoticeGrounding grounding, BotProperties bot, Clock clock) {
+		return new KnowledgeLoader(grounding, bot.minExamples(), clock);
 	}
 
 	@Bean(destroyMethod = "close")

@@ -2,6 +2,8 @@ package org.qualitymonth.assistant.knowledge;
 
 import java.util.function.Supplier;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * Port: how edits of the intent files (an "add as example" from the admin page or API)
  * are serialised and made known. In one process a Java lock is enough
@@ -10,6 +12,7 @@ import java.util.function.Supplier;
  * replicas must learn that a new version is there (package cluster: a PostgreSQL advisory
  * lock and version row).
  */
+@NamedInterface("ports")
 public interface KnowledgeEdits {
 
 	/** One process: the caller's own synchronisation suffices. */

@@ -28,7 +28,16 @@ public final class KnowledgeLoader {
 
 	private final Clock clock;
 
-	public KnowledgeLoader(NoticeGrounding grounding, int minExamples, Clock clock) {
+	/**
+	 * A loader that checks answers against the notice in {@code noticeFile} (UTF-8) and
+	 * wants at least {@code minExamples} examples per intent.
+	 */
+	public static KnowledgeLoader forNotice(Path noticeFile, int minExamples, Clock clock) throws IOException {
+		return new KnowledgeLoader(new NoticeGrounding(Files.readString(noticeFile, StandardCharsets.UTF_8)),
+				minExamples, clock);
+	}
+
+	KnowledgeLoader(NoticeGrounding grounding, int minExamples, Clock clock) {
 		this.validator = new KnowledgeValidator(grounding, minExamples);
 		this.clock = clock;
 	}

@@ -18,7 +18,7 @@ import com.hankcs.hanlp.seg.common.Term;
  * addresses, document numbers, person names) occur verbatim in the notice, so that no
  * answer tells citizens something the notice does not say.
  */
-public final class NoticeGrounding {
+final class NoticeGrounding {
 
 	private static final List<Pattern> FACTS = List.of(
 			// text in Chinese or straight quotes
@@ -37,7 +37,7 @@ public final class NoticeGrounding {
 
 	private final String noticeWithoutSpaces;
 
-	public NoticeGrounding(String notice) {
+	NoticeGrounding(String notice) {
 		this.notice = notice;
 		this.noticeWithoutSpaces = withoutSpaces(notice);
 	}

@@ -27,7 +27,16 @@ public final class WorkbookImport {
 
 	private final int minExamples;
 
-	public WorkbookImport(NoticeGrounding grounding, int minExamples) {
+	/**
+	 * An import that checks answers against the notice in {@code noticeFile} (UTF-8) and
+	 * wants at least {@code minExamples} examples per intent.
+	 */
+	public static WorkbookImport forNotice(Path noticeFile, int minExamples) throws IOException {
+		return new WorkbookImport(new NoticeGrounding(Files.readString(noticeFile, StandardCharsets.UTF_8)),
+				minExamples);
+	}
+
+	WorkbookImport(NoticeGrounding grounding, int minExamples) {
 		this.grounding = grounding;
 		this.minExamples = minExamples;
 	}

@@ -1,7 +1,7 @@
 package org.qualitymonth.assistant.operations;
 
-import org.qualitymonth.assistant.chat.AssistantState;
-import org.qualitymonth.assistant.chat.Snapshot;
+import org.qualitymonth.assistant.chat.ServingKnowledge;
+import org.qualitymonth.assistant.knowledge.KnowledgeBase;
 import org.qualitymonth.assistant.knowledge.KnowledgeReloader;
 import org.qualitymonth.assistant.knowledge.KnowledgeStatus;
 import org.springframework.boot.health.contributor.Health;
@@ -14,25 +14,25 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  */
 final class KnowledgeHealthIndicator implements HealthIndicator {
 
-	private final AssistantState state;
+	private final ServingKnowledge serving;
 
 	private final KnowledgeReloader reloader;
 
-	KnowledgeHealthIndicator(AssistantState state, KnowledgeReloader reloader) {
-		this.state = state;
+	KnowledgeHealthIndicator(ServingKnowledge serving, KnowledgeReloader reloader) {
+		this.serving = serving;
 		this.reloader = reloader;
 	}
 
 	@Override
 	public Health health() {
 		KnowledgeStatus status = reloader.status();
-		Snapshot serving = state.current().orElse(null);
-		if (serving == null) {
+		KnowledgeBase knowledge = serving.current().orElse(null);
+		if (knowledge == null) {
 			return Health.down().withDetail("reason", "the knowledge base has not loaded yet").build();
 		}
 		return Health.up()
-			.withDetail("version", serving.knowledge().version())
-			.withDetail("intents", serving.knowledge().intents().size())
+			.withDetail("version", knowledge.version())
+			.withDetail("intents", knowledge.intents().size())
 			.withDetail("lastReloadOk", status.lastReloadOk())
 			.withDetail("reloadFailures", status.failures())
 			.build();

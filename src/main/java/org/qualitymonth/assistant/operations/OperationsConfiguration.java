@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
-import org.qualitymonth.assistant.chat.AssistantState;
+import org.qualitymonth.assistant.chat.ServingKnowledge;
 import org.qualitymonth.assistant.knowledge.KnowledgeReloader;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,8 +22,8 @@ class OperationsConfiguration {
 	 * serving.
 	 */
 	@Bean
-	KnowledgeHealthIndicator knowledgeHealthIndicator(AssistantState state, KnowledgeReloader reloader) {
-		return new KnowledgeHealthIndicator(state, reloader);
+	KnowledgeHealthIndicator knowledgeHealthIndicator(ServingKnowledge serving, KnowledgeReloader reloader) {
+		return new KnowledgeHealthIndicator(serving, reloader);
 	}
 
 	@Bean

@@ -4,8 +4,12 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 
+import jakarta.validation.constraints.AssertTrue;
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -28,22 +32,33 @@ import org.springframework.util.unit.DataSize;
  * (counted in {@code querylog.purged.size})
  */
 @ConfigurationProperties("bot.query-log")
-public record QueryLogSettings(@DefaultValue("180d") Duration retention, @DefaultValue("6h") Duration purgeInterval,
-		@DefaultValue("1s") Duration flushInterval, @DefaultValue("256MB") DataSize spoolLimit, String salt,
-		@DefaultValue("Asia/Shanghai") ZoneId zone, @DefaultValue("caiyugang@samr.gov.cn") List<String> publicEmails,
-		@DefaultValue("1GB") DataSize maxSize) {
+@Validated
+public record QueryLogSettings(
+		@DurationMin(nanos = 1,
+				message = "bot.query-log.retention" + POSITIVE) @DefaultValue("180d") Duration retention,
+		@DurationMin(nanos = 1,
+				message = "bot.query-log.purge-interval" + POSITIVE) @DefaultValue("6h") Duration purgeInterval,
+		@DurationMin(nanos = 1,
+				message = "bot.query-log.flush-interval" + POSITIVE) @DefaultValue("1s") Duration flushInterval,
+		@DefaultValue("256MB") DataSize spoolLimit, String salt, @DefaultValue("Asia/Shanghai") ZoneId zone,
+		@DefaultValue("caiyugang@samr.gov.cn") List<String> publicEmails, @DefaultValue("1GB") DataSize maxSize) {
+
+	private static final String POSITIVE = " must be a positive duration such as 180d or 30s";
 
 	public QueryLogSettings {
-		requirePositive(retention, "bot.query-log.retention");
-		requirePositive(purgeInterval, "bot.query-log.purge-interval");
-		requirePositive(flushInterval, "bot.query-log.flush-interval");
-		if (spoolLimit == null || spoolLimit.toBytes() < 1024) {
-			throw new IllegalArgumentException("bot.query-log.spool-limit must be at least 1KB, was " + spoolLimit);
-		}
 		publicEmails = publicEmails == null ? List.of() : List.copyOf(publicEmails);
-		if (maxSize == null || maxSize.toBytes() < DataSize.ofMegabytes(1).toBytes()) {
-			throw new IllegalArgumentException("bot.query-log.max-size must be at least 1MB, was " + maxSize);
-		}
+	}
+
+	/* Bean Validation has no constraint for a DataSize: these two check its bytes. */
+
+	@AssertTrue(message = "bot.query-log.spool-limit must be at least 1KB")
+	boolean isSpoolLimitAtLeast1KB() {
+		return spoolLimit != null && spoolLimit.toBytes() >= DataSize.ofKilobytes(1).toBytes();
+	}
+
+	@AssertTrue(message = "bot.query-log.max-size must be at least 1MB")
+	boolean isMaxSizeAtLeast1MB() {
+		return maxSize != null && maxSize.toBytes() >= DataSize.ofMegabytes(1).toBytes();
 	}
 
 	/** Never shows the salt, wherever the settings end up being printed. */
@@ -53,12 +68,6 @@ public record QueryLogSettings(@DefaultValue("180d") Duration retention, @Defaul
 				+ flushInterval + ", spoolLimit=" + spoolLimit + ", salt="
 				+ (salt == null || salt.isBlank() ? "(generated)" : "(set)") + ", zone=" + zone + ", publicEmails="
 				+ publicEmails + ", maxSize=" + maxSize + "]";
-	}
-
-	private static void requirePositive(Duration value, String name) {
-		if (value == null || value.isNegative() || value.isZero()) {
-			throw new IllegalArgumentException(name + " must be a positive duration such as 180d or 30s, was " + value);
-		}
 	}
 
 }

@@ -3,14 +3,12 @@ package org.qualitymonth.assistant.system;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
 import org.qualitymonth.assistant.chat.StandaloneAssistant;
 import org.qualitymonth.assistant.knowledge.IntentWorkbook;
-import org.qualitymonth.assistant.knowledge.NoticeGrounding;
 import org.qualitymonth.assistant.knowledge.WorkbookImport;
 import org.springframework.context.support.MessageSourceAccessor;
 
@@ -40,8 +38,7 @@ final class WorkbookCommand {
 		boolean write = command.equals("import");
 		try (InputStream in = Files.newInputStream(workbook)) {
 			IntentWorkbook.Read read = IntentWorkbook.read(in, workbook.getFileName().toString());
-			NoticeGrounding grounding = new NoticeGrounding(Files.readString(notice, StandardCharsets.UTF_8));
-			WorkbookImport.Result result = new WorkbookImport(grounding, 10).run(read, intents, write);
+			WorkbookImport.Result result = WorkbookImport.forNotice(notice, 10).run(read, intents, write);
 			if (!result.ok()) {
 				ProblemReport.printErrors(result.problems(), workbook, out);
 				return 1;

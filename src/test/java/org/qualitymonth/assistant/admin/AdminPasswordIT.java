@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.qualitymonth.assistant.system.RunningApp;
+import org.qualitymonth.assistant.system.ValidationReport;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -46,8 +47,10 @@ class AdminPasswordIT {
 
 	@Test
 	void refusesATooShortPasswordAtStartUp() {
-		assertThatThrownBy(() -> RunningApp.start(dataDir, "--bot.admin.password=short")).hasRootCauseMessage(
-				"bot.admin.password is too short: use at least " + AdminSettings.MIN_PASSWORD_LENGTH + " characters");
+		assertThatThrownBy(() -> RunningApp.start(dataDir, "--bot.admin.password=seven77"))
+			.satisfies(failure -> assertThat(ValidationReport.of(failure))
+				.containsExactly("passwordLongEnough: bot.admin.password is too short: use at least "
+						+ AdminSettings.MIN_PASSWORD_LENGTH + " characters"));
 	}
 
 	@Test

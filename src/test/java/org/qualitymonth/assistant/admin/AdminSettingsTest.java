@@ -1,17 +1,22 @@
 package org.qualitymonth.assistant.admin;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.qualitymonth.assistant.system.ValidationReport;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AdminSettingsTest {
 
@@ -42,10 +47,37 @@ class AdminSettingsTest {
 		AdminSettings configured = bind(
 				Map.of("BOT_ADMIN_LOGINTHROTTLE_FAILURES", "3", "BOT_ADMIN_LOGINTHROTTLE_PERIOD", "1h"));
 		assertThat(configured.loginThrottle()).isEqualTo(new AdminSettings.LoginThrottle(3, Duration.ofHours(1)));
-		assertThatThrownBy(() -> new AdminSettings.LoginThrottle(0, Duration.ofMinutes(1)))
-			.hasMessageContaining("bot.admin.login-throttle.failures");
-		assertThatThrownBy(() -> new AdminSettings.LoginThrottle(3, Duration.ZERO))
-			.hasMessageContaining("bot.admin.login-throttle.period");
+	}
+
+	@Test
+	void aThrottleThatCannotWorkStopsStartUpNamingTheSetting() {
+		startUp("bot.admin.login-throttle.failures=0", "bot.admin.login-throttle.period=0s")
+			.run(context -> assertThat(ValidationReport.of(context.getStartupFailure())).containsExactlyInAnyOrder(
+					"loginThrottle.failures: bot.admin.login-throttle.failures must be at least 1",
+					"loginThrottle.period: bot.admin.login-throttle.period must be a positive duration such as 15m"));
+	}
+
+	@Test
+	void aShortPasswordStopsStartUpWithoutShowingIt() {
+		startUp("bot.admin.password=seven77").run(context -> {
+			assertThat(ValidationReport.of(context.getStartupFailure()))
+				.containsExactly("passwordLongEnough: bot.admin.password is too short: use at least 8 characters");
+			StringWriter report = new StringWriter();
+			context.getStartupFailure().printStackTrace(new PrintWriter(report));
+			assertThat(report.toString()).doesNotContain("seven77");
+		});
+		startUp("bot.admin.password=eight888").run(context -> assertThat(context).hasNotFailed());
+		startUp("bot.admin.password=  ").run(context -> assertThat(context).hasNotFailed());
+	}
+
+	private static ApplicationContextRunner startUp(String... properties) {
+		return new ApplicationContextRunner().withUserConfiguration(Settings.class).withPropertyValues(properties);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableConfigurationProperties(AdminSettings.class)
+	static class Settings {
+
 	}
 
 	private static AdminSettings bind(Map<String, Object> environment) {

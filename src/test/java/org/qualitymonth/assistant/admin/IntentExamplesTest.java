@@ -15,7 +15,6 @@ import org.qualitymonth.assistant.system.TestDataDirectory;
 import org.qualitymonth.assistant.knowledge.KnowledgeBase;
 import org.qualitymonth.assistant.knowledge.KnowledgeLoader;
 import org.qualitymonth.assistant.knowledge.KnowledgeReloader;
-import org.qualitymonth.assistant.knowledge.NoticeGrounding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,9 +36,8 @@ class IntentExamplesTest {
 	@BeforeEach
 	void copyTheShippedIntents() throws IOException {
 		TestDataDirectory.copyIntents(intents);
-		NoticeGrounding grounding = new NoticeGrounding(
-				Files.readString(Path.of("seeds/000_6176395c013b77c3.txt"), StandardCharsets.UTF_8));
-		KnowledgeLoader loader = new KnowledgeLoader(grounding, 10, Clock.systemUTC());
+		KnowledgeLoader loader = KnowledgeLoader.forNotice(Path.of("seeds/000_6176395c013b77c3.txt"), 10,
+				Clock.systemUTC());
 		reloader = new KnowledgeReloader(loader, intents, serving::set, Clock.systemUTC());
 		assertThat(reloader.reload()).isTrue();
 		examples = new IntentExamples(reloader, loader);

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.qualitymonth.assistant.chat.ContextStore;
-import org.qualitymonth.assistant.chat.ConversationMemory;
 import org.qualitymonth.assistant.chat.FloodControl;
 import org.qualitymonth.assistant.chat.RateLimitSettings;
 
@@ -54,9 +53,9 @@ class RedisAdaptersTest {
 	@Test
 	void aTurnRememberedByOneReplicaIsThePreviousTurnOnTheOtherUntilIdle() throws Exception {
 		ContextStore a = new RedisContextStore(replicaA, prefix, Duration.ofSeconds(30),
-				new ConversationMemory(Duration.ofMinutes(1), 10));
+				ContextStore.inMemory(Duration.ofMinutes(1), 10));
 		ContextStore b = new RedisContextStore(replicaB, prefix, Duration.ofSeconds(30),
-				new ConversationMemory(Duration.ofMinutes(1), 10));
+				ContextStore.inMemory(Duration.ofMinutes(1), 10));
 		a.remember("web:s1", new ContextStore.Turn("contact_person", "联系人是谁\n第二行"));
 		assertThat(b.previous("web:s1")).isEqualTo(new ContextStore.Turn("contact_person", "联系人是谁\n第二行"));
 		assertThat(b.previous("web:s2")).isNull();
@@ -96,7 +95,7 @@ class RedisAdaptersTest {
 		SharedRedis away = new SharedRedis("redis://127.0.0.1:1", Duration.ofMillis(300), Duration.ofSeconds(5));
 		try {
 			ContextStore context = new RedisContextStore(away, prefix, Duration.ofMinutes(1),
-					new ConversationMemory(Duration.ofMinutes(1), 10));
+					ContextStore.inMemory(Duration.ofMinutes(1), 10));
 			context.remember("web:s", new ContextStore.Turn("theme", "主题"));
 			assertThat(context.previous("web:s")).isEqualTo(new ContextStore.Turn("theme", "主题"));
 			assertThat(new RedisDeliveryClaims(away, prefix).firstDelivery("wechat:1", Duration.ofMinutes(1))).isTrue();

@@ -11,16 +11,11 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.qualitymonth.assistant.chat.AnswerCache;
-import org.qualitymonth.assistant.chat.AssistantState;
 import org.qualitymonth.assistant.chat.ChatService;
 import org.qualitymonth.assistant.chat.Question;
 import org.qualitymonth.assistant.chat.Reply;
-import org.qualitymonth.assistant.chat.Snapshot;
 import org.qualitymonth.assistant.chat.StandaloneAssistant;
 import org.qualitymonth.assistant.knowledge.KnowledgeBase;
-import org.qualitymonth.assistant.nlu.DecisionPolicy;
-import org.qualitymonth.assistant.nlu.IntentClassifier;
 import org.qualitymonth.assistant.nlu.NluSettings;
 import org.qualitymonth.assistant.nlu.Outcome;
 
@@ -97,11 +92,7 @@ class ConversationMetricsTest {
 	}
 
 	private static ChatService chatService(ConversationMetrics metrics) {
-		AnswerCache cache = new AnswerCache(1000);
-		AssistantState state = new AssistantState(cache);
-		state.install(new Snapshot(kb, IntentClassifier.train(kb, NluSettings.defaults())));
-		return new ChatService(state, cache, new DecisionPolicy(NluSettings.defaults()), ChatService.defaultSettings(),
-				List.of(metrics), StandaloneAssistant.messages());
+		return StandaloneAssistant.chatService(kb, NluSettings.defaults(), List.of(metrics));
 	}
 
 }

@@ -4,18 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qualitymonth.assistant.system.TestDataDirectory;
-import org.qualitymonth.assistant.chat.AnswerCache;
-import org.qualitymonth.assistant.chat.AssistantState;
-import org.qualitymonth.assistant.chat.Snapshot;
 import org.qualitymonth.assistant.knowledge.KnowledgeLoader;
 import org.qualitymonth.assistant.knowledge.KnowledgeReloader;
-import org.qualitymonth.assistant.knowledge.NoticeGrounding;
-import org.qualitymonth.assistant.nlu.IntentClassifier;
-import org.qualitymonth.assistant.nlu.NluSettings;
+import org.qualitymonth.assistant.knowledge.KnowledgeBase;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
@@ -26,17 +23,16 @@ class KnowledgeHealthIndicatorTest {
 	@TempDir
 	Path dir;
 
-	private final AssistantState state = new AssistantState(new AnswerCache(10));
+	private final AtomicReference<KnowledgeBase> serving = new AtomicReference<>();
 
 	@Test
 	void isDownUntilAKnowledgeBaseServesAndStaysUpWhenALaterReloadFails() throws Exception {
 		Path intents = TestDataDirectory.copyIntents(dir.resolve("intents"));
-		NoticeGrounding notice = new NoticeGrounding(
-				Files.readString(Path.of("seeds/000_6176395c013b77c3.txt"), StandardCharsets.UTF_8));
-		KnowledgeReloader reloader = new KnowledgeReloader(new KnowledgeLoader(notice, 10, Clock.systemUTC()), intents,
-				kb -> state.install(new Snapshot(kb, IntentClassifier.train(kb, NluSettings.defaults()))),
+		KnowledgeLoader loader = KnowledgeLoader.forNotice(Path.of("seeds/000_6176395c013b77c3.txt"), 10,
 				Clock.systemUTC());
-		KnowledgeHealthIndicator indicator = new KnowledgeHealthIndicator(state, reloader);
+		KnowledgeReloader reloader = new KnowledgeReloader(loader, intents, serving::set, Clock.systemUTC());
+		KnowledgeHealthIndicator indicator = new KnowledgeHealthIndicator(() -> Optional.ofNullable(serving.get()),
+				reloader);
 
 		assertThat(indicator.health().getStatus()).isEqualTo(Status.DOWN);
 		assertThat(indicator.health().getDetails()).containsKey("reason");

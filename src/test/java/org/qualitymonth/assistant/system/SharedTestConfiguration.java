@@ -28,18 +28,19 @@ public class SharedTestConfiguration {
 	}
 
 	/**
-	 * Pages that fail as a bug would, at {@code /test-failure} and
-	 * {@code /admin/test-failure}. A controller that is a member of this configuration,
-	 * which registers it (component scanning skips it as a test component), rather than a
-	 * router function: a router function's mapping reads every request's headers first
-	 * and fails on a wildcard Content-Type, which the application itself (without router
-	 * functions) never meets, and the fuzz test would find it.
+	 * Pages that fail as a bug would, at {@code /test-failure},
+	 * {@code /admin/test-failure} and {@code /api/test-failure}. A controller that is a
+	 * member of this configuration, which registers it (component scanning skips it as a
+	 * test component), rather than a router function: a router function's mapping reads
+	 * every request's headers first and fails on a wildcard Content-Type, which the
+	 * application itself (without router functions) never meets, and the fuzz test would
+	 * find it.
 	 */
 	@Controller
 	@TestComponent
 	static class FailingPages {
 
-		@GetMapping({ "/test-failure", "/admin/test-failure" })
+		@GetMapping({ "/test-failure", "/admin/test-failure", "/api/test-failure" })
 		String fail() {
 			throw new IllegalStateException("secret internal detail");
 		}

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
-import org.qualitymonth.assistant.chat.RepeatedDeliveries;
+import org.qualitymonth.assistant.channel.delivery.RepeatedDeliveries;
 
 /**
  * WeChat's 5-second rule and its retries. Each message (by MsgId, or sender and time for

@@ -68,14 +68,41 @@ class ChatPageHttpTest {
 	}
 
 	@Test
-	void programsAskingForJsonStillGetJson() throws Exception {
-		HttpResponse<String> missing = http
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/nope"))
-				.header("Accept", "application/json")
-				.build(), HttpResponse.BodyHandlers.ofString());
+	void programsAskingForJsonStillGetBootsJsonOutsideTheApi() throws Exception {
+		HttpResponse<String> missing = accepting("/no-such-page", "application/json");
 		assertThat(missing.statusCode()).isEqualTo(404);
 		assertThat(missing.headers().firstValue("Content-Type"))
-			.hasValueSatisfying(t -> assertThat(t).contains("json"));
+			.hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+		assertThat(missing.body()).contains("\"status\":404", "\"path\":\"/no-such-page\"");
+	}
+
+	@Test
+	void anUnknownApiAddressIsAProblemWithTheApisMessageWhateverTheClientAccepts() throws Exception {
+		for (String accept : new String[] { "application/json", "text/html,application/xhtml+xml", "*/*" }) {
+			HttpResponse<String> missing = accepting("/api/v1/nope", accept);
+			assertThat(missing.statusCode()).as(accept).isEqualTo(404);
+			assertThat(missing.headers().firstValue("Content-Type")).as(accept)
+				.hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+			assertThat(missing.body()).as(accept)
+				.contains("\"status\":404", "\"title\":\"Not Found\"", "\"instance\":\"/api/v1/nope\"",
+						"\"message\":\"there is no API at /api/v1/nope\"");
+		}
+	}
+
+	@Test
+	void aFailureUnderTheApiIsAProblemThatHidesTheException() throws Exception {
+		HttpResponse<String> failed = accepting("/api/test-failure", "application/json");
+		assertThat(failed.statusCode()).isEqualTo(500);
+		assertThat(failed.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+		assertThat(failed.body()).contains("\"status\":500", "\"message\":\"the server could not answer")
+			.doesNotContain("secret internal detail", "IllegalStateException", "trace");
+	}
+
+	private HttpResponse<String> accepting(String path, String accept) throws Exception {
+		return http.send(
+				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Accept", accept).build(),
+				HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static void assertErrorPage(HttpResponse<String> page, int status, String... texts) {

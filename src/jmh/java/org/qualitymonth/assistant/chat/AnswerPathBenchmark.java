@@ -1,4 +1,4 @@
-package org.qualitymonth.assistant.perf;
+package org.qualitymonth.assistant.chat;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -14,25 +14,21 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.qualitymonth.assistant.chat.AnswerCache;
-import org.qualitymonth.assistant.chat.AssistantState;
-import org.qualitymonth.assistant.chat.ChatService;
-import org.qualitymonth.assistant.chat.Question;
-import org.qualitymonth.assistant.chat.Reply;
-import org.qualitymonth.assistant.chat.Snapshot;
-import org.qualitymonth.assistant.chat.StandaloneAssistant;
 import org.qualitymonth.assistant.knowledge.KnowledgeBase;
 import org.qualitymonth.assistant.nlu.Classification;
 import org.qualitymonth.assistant.nlu.DecisionPolicy;
 import org.qualitymonth.assistant.nlu.IntentClassifier;
 import org.qualitymonth.assistant.nlu.NluSettings;
 import org.qualitymonth.assistant.nlu.TextNormalizer;
+import org.qualitymonth.assistant.perf.BenchmarkData;
+import org.qualitymonth.assistant.perf.BenchmarkQuestions;
 
 /**
  * The per-question costs, each over the same 1,000 distinct questions taken in turn: normalisation,
  * classification (what a cache miss pays), and the whole {@link ChatService#ask} path with the answer
  * in the cache and not. SampleTime gives the mean and the percentiles the targets are stated in.
  * Questions carry no session id, so no follow-up is read in context (that would classify twice).
+ * In the core's package, since it empties the answer cache, which only the core may touch.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

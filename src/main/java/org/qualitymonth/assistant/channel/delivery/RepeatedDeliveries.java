@@ -1,4 +1,4 @@
-package org.qualitymonth.assistant.chat;
+package org.qualitymonth.assistant.channel.delivery;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
