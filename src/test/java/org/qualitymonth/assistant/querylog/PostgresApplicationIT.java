@@ -31,7 +31,7 @@ class PostgresApplicationIT {
 			JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(postgres.url()));
 			assertThat(jdbc.sql("SELECT COUNT(*) FROM query_log").query(Long.class).single()).isEqualTo(2);
 			assertThat(jdbc.sql("SELECT MAX(version) FROM flyway_schema_history").query(String.class).single())
-				.isEqualTo("1");
+				.isEqualTo("2");
 			assertThat(dataDir.resolve("querylog.mv.db")).doesNotExist();
 		}
 	}
