@@ -53,14 +53,18 @@ public final class TrainedModelCache {
 	}
 
 	IntentClassifier classifierFor(List<Map.Entry<String, String>> examples) {
+		long start = System.nanoTime();
 		String fingerprint = TrainingFingerprint.of(examples, settings);
 		Optional<TrainedModels> stored = stored(fingerprint);
 		if (stored.isPresent()) {
+			log.info("Trained models for these examples read from {} in {} ms", file, millisSince(start));
 			return IntentClassifier.of(stored.get());
 		}
 		TrainedModels trained = trainer.apply(examples, settings);
 		try {
 			ModelFile.write(file, fingerprint, trained);
+			log.info("Models trained on {} examples in {} ms and kept in {}", examples.size(), millisSince(start),
+					file);
 		}
 		catch (IOException | RuntimeException ex) {
 			// the models serve all the same; the next start trains again
@@ -79,15 +83,16 @@ public final class TrainedModelCache {
 			if (models.isEmpty()) {
 				log.info("The models in {} were trained on other examples, settings or code: training anew", file);
 			}
-			else {
-				log.info("Trained models for these examples read from {}", file);
-			}
 			return models;
 		}
 		catch (IOException | RuntimeException ex) {
 			log.warn("The models in {} cannot be read ({}): training anew and replacing them", file, ex.toString());
 			return Optional.empty();
 		}
+	}
+
+	private static long millisSince(long start) {
+		return (System.nanoTime() - start) / 1_000_000;
 	}
 
 }
