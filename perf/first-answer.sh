@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Launch to first answer with the README's run command (bin/run: config/jvm.options and the start-up archive), over
 # N starts (5): the time until POST /api/v1/ask first answers, the median, and the load average of each start.
+# The starts share one data directory: the first trains the models and keeps them there (nlu/TrainedModelCache), the
+# later ones read them back, as every start after the first does in a real installation.
 #   perf/first-answer.sh [N]        environment: APP_PORT (18080), JAVA and QM_ARCHIVE as for bin/run
 set -euo pipefail
 cd "$(dirname "$0")/.."

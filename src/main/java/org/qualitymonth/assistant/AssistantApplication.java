@@ -3,8 +3,7 @@ package org.qualitymonth.assistant;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
-import org.qualitymonth.assistant.nlu.FeatureExtractor;
-import org.qualitymonth.assistant.nlu.TextNormalizer;
+import org.qualitymonth.assistant.nlu.ChineseDictionaries;
 import org.qualitymonth.assistant.system.StaffCommands;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -29,12 +28,11 @@ public class AssistantApplication {
 
 	/**
 	 * HanLP loads its dictionaries on first use, which takes about a second; doing it
-	 * while Spring starts the rest shortens the time to the first answer. The loader
-	 * waits for it if it gets there first.
+	 * while Spring starts the rest shortens the time to the first answer. The loader and
+	 * the first question wait for it if they get there first.
 	 */
 	private static void warmUpChineseDictionaries() {
-		Thread warmUp = new Thread(() -> new FeatureExtractor().features(new TextNormalizer().normalize("質量月主題")),
-				"hanlp-warm-up");
+		Thread warmUp = new Thread(ChineseDictionaries::load, "hanlp-warm-up");
 		warmUp.setDaemon(true);
 		warmUp.start();
 	}

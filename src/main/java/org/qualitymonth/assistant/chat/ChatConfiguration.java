@@ -10,8 +10,7 @@ import org.qualitymonth.assistant.knowledge.BotProperties;
 import org.qualitymonth.assistant.knowledge.KnowledgeLoader;
 import org.qualitymonth.assistant.knowledge.KnowledgeReloader;
 import org.qualitymonth.assistant.nlu.DecisionPolicy;
-import org.qualitymonth.assistant.nlu.IntentClassifier;
-import org.qualitymonth.assistant.nlu.NluSettings;
+import org.qualitymonth.assistant.nlu.TrainedModelCache;
 import org.springframework.context.MessageSource;
 import io.github.bucket4j.TimeMeter;
 import org.springframework.beans.factory.ObjectProvider;
@@ -46,9 +45,9 @@ class ChatConfiguration {
 
 	@Bean
 	KnowledgeReloader knowledgeReloader(BotProperties bot, KnowledgeLoader loader, AssistantState state,
-			NluSettings nlu, Clock clock) {
+			TrainedModelCache models, Clock clock) {
 		return new KnowledgeReloader(loader, bot.intentsDir(),
-				kb -> state.install(new Snapshot(kb, IntentClassifier.train(kb, nlu))), clock);
+				kb -> state.install(new Snapshot(kb, models.classifierFor(kb))), clock);
 	}
 
 	@Bean

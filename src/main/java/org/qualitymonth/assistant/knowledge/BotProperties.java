@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Where the assistant keeps its files ({@code bot.*}).
  *
  * @param intentsDir the intent files staff edit
- * @param dataDir the assistant's own data (query log database, spool)
+ * @param dataDir the assistant's own data (query log database, spool, trained models)
  * @param noticeFile the notice, verbatim; answers are checked against it
  * @param minExamples the fewest examples an intent may have
  */

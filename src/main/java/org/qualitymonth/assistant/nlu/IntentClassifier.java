@@ -58,6 +58,18 @@ public final class IntentClassifier {
 
 	/** Trains on the given (intent, text) examples; used by cross-validation. */
 	public static IntentClassifier train(List<Map.Entry<String, String>> examples, NluSettings settings) {
+		return of(trainModels(examples, settings));
+	}
+
+	/**
+	 * The classifier of models trained here or read back from {@link TrainedModelCache}.
+	 */
+	static IntentClassifier of(TrainedModels models) {
+		return new IntentClassifier(new TextNormalizer(), new FeatureExtractor(), models.scope(), models.intents(),
+				new ExampleIndex(models.examples()));
+	}
+
+	static TrainedModels trainModels(List<Map.Entry<String, String>> examples, NluSettings settings) {
 		TextNormalizer normalizer = new TextNormalizer();
 		FeatureExtractor extractor = new FeatureExtractor();
 		List<LabelledFeatures> labelled = new ArrayList<>();
@@ -81,7 +93,7 @@ public final class IntentClassifier {
 		// two-core machine.
 		CompletableFuture<DoccatModel> scopeModel = CompletableFuture.supplyAsync(() -> trainModel(scope, settings));
 		DoccatModel intentModel = trainModel(intents, settings);
-		return new IntentClassifier(normalizer, extractor, scopeModel.join(), intentModel, new ExampleIndex(labelled));
+		return new TrainedModels(scopeModel.join(), intentModel, labelled);
 	}
 
 	private static DoccatModel trainModel(List<DocumentSample> samples, NluSettings settings) {
