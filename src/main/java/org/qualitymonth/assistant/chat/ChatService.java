@@ -13,7 +13,6 @@ import org.qualitymonth.assistant.nlu.Candidate;
 import org.qualitymonth.assistant.nlu.DecisionPolicy;
 import org.qualitymonth.assistant.nlu.Lexicon;
 import org.qualitymonth.assistant.nlu.Outcome;
-import org.qualitymonth.assistant.nlu.TextNormalizer;
 import org.springframework.context.MessageSource;
 
 /**
@@ -33,8 +32,6 @@ public class ChatService {
 	private final AnswerCache cache;
 
 	private final DecisionPolicy policy;
-
-	private final TextNormalizer normalizer = new TextNormalizer();
 
 	private final PreparedTexts texts;
 
@@ -118,7 +115,7 @@ public class ChatService {
 			.find(intentId)
 			.filter(i -> !i.isOutOfScope())
 			.orElseThrow(() -> new UnknownIntentException(intentId));
-		String title = normalizer.normalize(intent.title());
+		String title = texts.of(intent.title()).normalized();
 		memory.remember(sessionId, new ConversationMemory.Turn(intent.id(), title));
 		Reading reading = new Reading(Outcome.ANSWERED, List.of(Part.whole(intent)), 1.0, List.of(), null);
 		Reply reply = composer.compose(snapshot.knowledge(), reading, title, AskerScript.SIMPLIFIED_CHINESE);
