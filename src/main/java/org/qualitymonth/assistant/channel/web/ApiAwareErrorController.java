@@ -1,7 +1,6 @@
 package org.qualitymonth.assistant.channel.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import jakarta.servlet.RequestDispatcher;
@@ -50,11 +49,7 @@ class ApiAwareErrorController implements ErrorController {
 		if (!api(request)) {
 			return boot.errorHtml(request, response);
 		}
-		HttpStatus status = status(request);
-		response.setStatus(status.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		json.writeValue(response.getWriter(), problem(request, status));
+		ApiExceptionHandler.write(response, problem(request, status(request)), json);
 		return null;
 	}
 

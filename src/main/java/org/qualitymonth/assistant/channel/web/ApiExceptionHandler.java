@@ -1,11 +1,15 @@
 package org.qualitymonth.assistant.channel.web;
 
+import java.io.IOException;
 import java.lang.annotation.Annotation;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.qualitymonth.assistant.chat.NotReadyException;
 import org.slf4j.Logger;
@@ -143,6 +147,17 @@ class ApiExceptionHandler {
 	private static ResponseEntity<ProblemDetail> json(ResponseEntity.BodyBuilder response, HttpStatus status,
 			String message) {
 		return response.contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem(status, message));
+	}
+
+	/**
+	 * Writes {@code problem} as the whole response, for code that answers outside Spring
+	 * MVC's message converters (a filter, the error page).
+	 */
+	static void write(HttpServletResponse response, ProblemDetail problem, JsonMapper json) throws IOException {
+		response.setStatus(problem.getStatus());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		json.writeValue(response.getWriter(), problem);
 	}
 
 	/**

@@ -1,7 +1,6 @@
 package org.qualitymonth.assistant.channel.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -13,7 +12,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -60,11 +58,8 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 	}
 
 	private void refuse(HttpServletResponse response) throws IOException {
-		response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		json.writeValue(response.getWriter(), ApiExceptionHandler.problem(HttpStatus.CONTENT_TOO_LARGE,
-				"the request body is larger than " + maxBytes + " bytes"));
+		ApiExceptionHandler.write(response, ApiExceptionHandler.problem(HttpStatus.CONTENT_TOO_LARGE,
+				"the request body is larger than " + maxBytes + " bytes"), json);
 	}
 
 	/** A request whose body stream fails once more than the limit has been read. */
