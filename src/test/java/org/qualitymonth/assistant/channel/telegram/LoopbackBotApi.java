@@ -2,6 +2,7 @@ package org.qualitymonth.assistant.channel.telegram;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -161,6 +162,16 @@ final class LoopbackBotApi implements AutoCloseable {
 
 	LoopbackBotApi(String token) throws IOException {
 		this(token, 0);
+	}
+
+	/** Started on any free port, for a static field of a test class. */
+	static LoopbackBotApi started(String token) {
+		try {
+			return new LoopbackBotApi(token);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/**

@@ -1,7 +1,5 @@
 package org.qualitymonth.assistant.channel.telegram;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -55,7 +53,7 @@ class TelegramPollingEndToEndIT {
 
 	static final Duration WAIT = Duration.ofSeconds(20);
 
-	static final LoopbackBotApi api = start();
+	static final LoopbackBotApi api = LoopbackBotApi.started(TOKEN);
 
 	@TempDir
 	static Path dataDir;
@@ -68,15 +66,6 @@ class TelegramPollingEndToEndIT {
 
 	@Autowired
 	MeterRegistry meters;
-
-	static LoopbackBotApi start() {
-		try {
-			return new LoopbackBotApi(TOKEN);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
 
 	@DynamicPropertySource
 	static void telegram(DynamicPropertyRegistry registry) {

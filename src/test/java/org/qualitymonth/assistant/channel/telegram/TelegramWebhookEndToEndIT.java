@@ -1,7 +1,5 @@
 package org.qualitymonth.assistant.channel.telegram;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -45,7 +43,7 @@ class TelegramWebhookEndToEndIT {
 
 	static final Duration WAIT = Duration.ofSeconds(20);
 
-	static final LoopbackBotApi api = start();
+	static final LoopbackBotApi api = LoopbackBotApi.started(TOKEN);
 
 	@TempDir
 	static Path dataDir;
@@ -54,15 +52,6 @@ class TelegramWebhookEndToEndIT {
 	int port;
 
 	private final HttpClient http = HttpClient.newHttpClient();
-
-	static LoopbackBotApi start() {
-		try {
-			return new LoopbackBotApi(TOKEN);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
 
 	@DynamicPropertySource
 	static void telegram(DynamicPropertyRegistry registry) {
