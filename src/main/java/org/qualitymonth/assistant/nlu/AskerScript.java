@@ -2,8 +2,6 @@ package org.qualitymonth.assistant.nlu;
 
 import java.util.Set;
 
-import com.hankcs.hanlp.HanLP;
-
 /**
  * The language and script a citizen wrote in, told from the raw text before
  * normalisation.
@@ -69,16 +67,17 @@ public record AskerScript(Language language, Script script) {
 	 * differently from the general one.
 	 */
 	private static Script script(String raw) {
-		String simplified = HanLP.convertToSimplifiedChinese(raw);
+		String simplified = ScriptTables.toSimplified(raw);
 		int traditionalOnly = differences(raw, simplified);
-		int simplifiedOnly = differences(raw, HanLP.convertToTraditionalChinese(simplified));
+		int simplifiedOnly = differences(raw, ScriptTables.toTraditional(simplified));
 		if (traditionalOnly == 0 || traditionalOnly < simplifiedOnly) {
 			return Script.SIMPLIFIED;
 		}
-		if (raw.chars().anyMatch(c -> CANTONESE.contains((char) c)) || !HanLP.hk2s(raw).equals(simplified)) {
+		if (raw.chars().anyMatch(c -> CANTONESE.contains((char) c))
+				|| !ScriptTables.hongKongToSimplified(raw).equals(simplified)) {
 			return Script.HONG_KONG;
 		}
-		if (!HanLP.tw2s(raw).equals(simplified)) {
+		if (!ScriptTables.taiwanToSimplified(raw).equals(simplified)) {
 			return Script.TAIWAN;
 		}
 		return Script.TRADITIONAL;

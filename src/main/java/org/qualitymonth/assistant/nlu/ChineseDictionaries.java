@@ -1,13 +1,12 @@
 package org.qualitymonth.assistant.nlu;
 
 /**
- * HanLP's dictionaries that every question needs, loaded by using them once: the
- * traditional-to-simplified table (normalisation), the segmenter's and the pinyin
+ * The dictionaries that every question needs, loaded by using them once: the
+ * traditional-to-simplified table (normalisation), HanLP's segmenter and pinyin
  * dictionaries (features), and the simplified-to-traditional table (telling which script
- * the citizen wrote in). HanLP loads each on first use, the simplified-to-traditional
- * table alone in about half a second, which the first question would otherwise wait for.
- * The Taiwan and Hong Kong tables are left to the first question written in traditional
- * characters.
+ * the citizen wrote in). Each is loaded on first use, which the first question would
+ * otherwise wait for. The Taiwan and Hong Kong tables are left to the first question
+ * written in traditional characters.
  */
 public final class ChineseDictionaries {
 

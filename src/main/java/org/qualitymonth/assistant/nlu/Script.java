@@ -1,10 +1,9 @@
 package org.qualitymonth.assistant.nlu;
 
-import com.hankcs.hanlp.HanLP;
-
 /**
  * The Chinese script of a question, so that the reply comes back in it: simplified, or
- * traditional in the general, Taiwan or Hong Kong form (HanLP's conversion tables).
+ * traditional in the general, Taiwan or Hong Kong form (HanLP's conversion tables, held
+ * by {@link ScriptTables}).
  */
 public enum Script {
 
@@ -17,9 +16,9 @@ public enum Script {
 		}
 		return switch (this) {
 			case SIMPLIFIED -> simplified;
-			case TRADITIONAL -> HanLP.convertToTraditionalChinese(simplified);
-			case TAIWAN -> HanLP.s2tw(simplified);
-			case HONG_KONG -> HanLP.s2hk(simplified);
+			case TRADITIONAL -> ScriptTables.toTraditional(simplified);
+			case TAIWAN -> ScriptTables.toTaiwan(simplified);
+			case HONG_KONG -> ScriptTables.toHongKong(simplified);
 		};
 	}
 

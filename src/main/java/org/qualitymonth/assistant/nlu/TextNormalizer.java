@@ -4,8 +4,6 @@ import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-import com.hankcs.hanlp.HanLP;
-
 /**
  * Brings a citizen's question into one canonical form before anything matches on it:
  * full-width to half-width, traditional to simplified (HanLP's conversion tables), lower
@@ -57,7 +55,7 @@ public final class TextNormalizer {
 	private static String simplified(String s) {
 		String previous = s;
 		for (int pass = 0; pass < 3; pass++) {
-			String next = HanLP.convertToSimplifiedChinese(previous);
+			String next = ScriptTables.toSimplified(previous);
 			if (next.equals(previous)) {
 				return next;
 			}
