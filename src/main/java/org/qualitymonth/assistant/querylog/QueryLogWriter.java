@@ -26,6 +26,9 @@ final class QueryLogWriter implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(QueryLogWriter.class);
 
+	/** Entries per transaction (see {@link #write}). */
+	static final int CHUNK = 500;
+
 	private final Spool spool;
 
 	private final QueryLogRepository repository;
@@ -118,11 +121,16 @@ final class QueryLogWriter implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * A segment holds a flush interval of questions, thousands under load. Stored in one
+	 * transaction, its entries and the database's uncommitted rows outlived several young
+	 * collections and were promoted: they filled the old generation, with a full
+	 * collection every few seconds (docs/performance.md). In chunks they die young. A
+	 * crash between two chunks is a replay like any other: the segment is written again
+	 * and what was committed is skipped.
+	 */
 	private void write(Path segment) throws IOException {
-		List<SpoolEntry> entries = spool.read(segment);
-		if (!entries.isEmpty()) {
-			store(entries);
-		}
+		spool.read(segment, CHUNK, this::store);
 		spool.delete(segment);
 	}
 

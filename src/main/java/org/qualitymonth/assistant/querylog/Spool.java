@@ -1,5 +1,6 @@
 package org.qualitymonth.assistant.querylog;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -184,20 +185,48 @@ final class Spool implements AutoCloseable {
 	 */
 	List<SpoolEntry> read(Path segment) throws IOException {
 		List<SpoolEntry> entries = new ArrayList<>();
-		List<String> lines = Files.readAllLines(segment, StandardCharsets.UTF_8);
-		for (int i = 0; i < lines.size(); i++) {
-			if (lines.get(i).isBlank()) {
-				continue;
-			}
-			try {
-				entries.add(json.readValue(lines.get(i), SpoolEntry.class));
-			}
-			catch (JacksonException | IllegalArgumentException | NullPointerException ex) {
-				log.warn("Skipping unreadable line {} of {} (a write cut short?): {}", i + 1, segment.getFileName(),
-						ex.getClass().getSimpleName());
+		read(segment, Integer.MAX_VALUE, entries::addAll);
+		return entries;
+	}
+
+	/**
+	 * The entries of a closed segment in order, {@code size} at a time, so that a long
+	 * segment is never in memory whole; lines that cannot be read (a write cut short by a
+	 * crash) are skipped.
+	 */
+	void read(Path segment, int size, Chunks chunks) throws IOException {
+		List<SpoolEntry> chunk = new ArrayList<>(Math.min(size, 1024));
+		try (BufferedReader lines = Files.newBufferedReader(segment, StandardCharsets.UTF_8)) {
+			int number = 0;
+			for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+				number++;
+				if (line.isBlank()) {
+					continue;
+				}
+				try {
+					chunk.add(json.readValue(line, SpoolEntry.class));
+				}
+				catch (JacksonException | IllegalArgumentException | NullPointerException ex) {
+					log.warn("Skipping unreadable line {} of {} (a write cut short?): {}", number,
+							segment.getFileName(), ex.getClass().getSimpleName());
+				}
+				if (chunk.size() == size) {
+					chunks.accept(chunk);
+					chunk = new ArrayList<>(Math.min(size, 1024));
+				}
 			}
 		}
-		return entries;
+		if (!chunk.isEmpty()) {
+			chunks.accept(chunk);
+		}
+	}
+
+	/** Takes the entries of a segment a chunk at a time. */
+	@FunctionalInterface
+	interface Chunks {
+
+		void accept(List<SpoolEntry> entries) throws IOException;
+
 	}
 
 	/** Forgets a segment after the database has committed it. */

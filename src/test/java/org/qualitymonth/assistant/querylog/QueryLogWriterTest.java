@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -18,6 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.clearInvocations;
+import static org.mockito.Mockito.mockingDetails;
+import static org.mockito.Mockito.spy;
 
 /**
  * The writer against an H2 server that the test stops and starts, as a database outage
@@ -165,6 +169,38 @@ class QueryLogWriterTest {
 		assertThat(writer.flush()).isTrue();
 		assertThat(ids()).containsExactly("1", "2");
 		assertThat(Files.readString(spool.directory().resolve(Spool.REJECTED))).contains("\"id\":\"bad\"");
+		assertThat(spool.pendingBytes()).isZero();
+	}
+
+	/**
+	 * A segment longer than a chunk is stored a chunk per transaction, so that no
+	 * transaction holds a whole flush interval of questions; a segment whose first chunk
+	 * was committed before a crash is written again without doubling it.
+	 */
+	@Test
+	void writesALongSegmentAChunkAtATimeAndSkipsWhatACrashedRunCommitted() throws Exception {
+		dataSource = TestDatabases.h2(dir);
+		spool = new Spool(dir.resolve("spool"), 10_000_000);
+		QueryLogRepository repository = spy(new QueryLogRepository(dataSource, QueryLogRepositoryContract.SHANGHAI));
+		QueryLogWriter writer = new QueryLogWriter(spool, repository, new SchemaGate(), Duration.ofHours(1));
+		int total = 2 * QueryLogWriter.CHUNK + 1;
+		List<SpoolEntry> entries = new ArrayList<>();
+		for (int i = 0; i < total; i++) {
+			entries.add(declined("%05d".formatted(i)));
+			spool.append(entries.get(i));
+		}
+		repository.store(entries.subList(0, QueryLogWriter.CHUNK));
+		clearInvocations(repository);
+
+		assertThat(writer.flush()).isTrue();
+
+		List<Integer> transactions = mockingDetails(repository).getInvocations()
+			.stream()
+			.filter(call -> call.getMethod().getName().equals("store"))
+			.map(call -> ((List<?>) call.getArgument(0)).size())
+			.toList();
+		assertThat(transactions).containsExactly(QueryLogWriter.CHUNK, QueryLogWriter.CHUNK, 1);
+		assertThat(ids()).hasSize(total).doesNotHaveDuplicates();
 		assertThat(spool.pendingBytes()).isZero();
 	}
 
