@@ -67,17 +67,17 @@ public record AskerScript(Language language, Script script) {
 	 * differently from the general one.
 	 */
 	private static Script script(String raw) {
-		String simplified = ScriptTables.toSimplified(raw);
+		String simplified = ScriptConversion.TRADITIONAL_TO_SIMPLIFIED.convert(raw);
 		int traditionalOnly = differences(raw, simplified);
-		int simplifiedOnly = differences(raw, ScriptTables.toTraditional(simplified));
+		int simplifiedOnly = differences(raw, ScriptConversion.SIMPLIFIED_TO_TRADITIONAL.convert(simplified));
 		if (traditionalOnly == 0 || traditionalOnly < simplifiedOnly) {
 			return Script.SIMPLIFIED;
 		}
 		if (raw.chars().anyMatch(c -> CANTONESE.contains((char) c))
-				|| !ScriptTables.hongKongToSimplified(raw).equals(simplified)) {
+				|| !ScriptConversion.HONG_KONG_TO_SIMPLIFIED.convert(raw).equals(simplified)) {
 			return Script.HONG_KONG;
 		}
-		if (!ScriptTables.taiwanToSimplified(raw).equals(simplified)) {
+		if (!ScriptConversion.TAIWAN_TO_SIMPLIFIED.convert(raw).equals(simplified)) {
 			return Script.TAIWAN;
 		}
 		return Script.TRADITIONAL;

@@ -3,7 +3,7 @@ package org.qualitymonth.assistant.nlu;
 /**
  * The Chinese script of a question, so that the reply comes back in it: simplified, or
  * traditional in the general, Taiwan or Hong Kong form (HanLP's conversion tables, held
- * by {@link ScriptTables}).
+ * by {@link ScriptConversion}).
  */
 public enum Script {
 
@@ -16,9 +16,9 @@ public enum Script {
 		}
 		return switch (this) {
 			case SIMPLIFIED -> simplified;
-			case TRADITIONAL -> ScriptTables.toTraditional(simplified);
-			case TAIWAN -> ScriptTables.toTaiwan(simplified);
-			case HONG_KONG -> ScriptTables.toHongKong(simplified);
+			case TRADITIONAL -> ScriptConversion.SIMPLIFIED_TO_TRADITIONAL.convert(simplified);
+			case TAIWAN -> ScriptConversion.SIMPLIFIED_TO_TAIWAN.convert(simplified);
+			case HONG_KONG -> ScriptConversion.SIMPLIFIED_TO_HONG_KONG.convert(simplified);
 		};
 	}
 

@@ -55,7 +55,7 @@ public final class TextNormalizer {
 	private static String simplified(String s) {
 		String previous = s;
 		for (int pass = 0; pass < 3; pass++) {
-			String next = ScriptTables.toSimplified(previous);
+			String next = ScriptConversion.TRADITIONAL_TO_SIMPLIFIED.convert(previous);
 			if (next.equals(previous)) {
 				return next;
 			}

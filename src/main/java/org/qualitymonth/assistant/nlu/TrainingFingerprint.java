@@ -29,7 +29,7 @@ final class TrainingFingerprint {
 	 * them (a new build that changed them) makes every stored model stale.
 	 */
 	private static final List<Class<?>> TRAINING_CODE = List.of(IntentClassifier.class, FeatureExtractor.class,
-			TextNormalizer.class, ScriptTables.class, PhraseConverter.class, LabelledFeatures.class);
+			TextNormalizer.class, ScriptConversion.class, PhraseConverter.class, LabelledFeatures.class);
 
 	private static volatile byte[] code;
 

@@ -2,6 +2,7 @@ package org.qualitymonth.assistant.nlu;
 
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.corpus.dictionary.StringDictionary;
@@ -10,36 +11,47 @@ import com.hankcs.hanlp.dictionary.other.CharTable;
 /**
  * The six script conversions the assistant uses, built from HanLP's own tables
  * ({@code data/dictionary/tc}) the way HanLP builds its converters, and held as
- * {@link PhraseConverter}s: the same results (ScriptTablesTest compares them with
- * HanLP's), in a fifth of the memory. Each table is built on first use.
+ * {@link PhraseConverter}s: the same results (ScriptConversionTest compares them with
+ * HanLP's) in a fifth of the memory. Each table is built on first use.
  */
-final class ScriptTables {
+enum ScriptConversion {
 
-	private ScriptTables() {
+	SIMPLIFIED_TO_TRADITIONAL(() -> new PhraseConverter(table("s2t.txt", false))),
+
+	TRADITIONAL_TO_SIMPLIFIED(() -> new PhraseConverter(table("t2s.txt", false))),
+
+	SIMPLIFIED_TO_TAIWAN(() -> regional("t2tw.txt")),
+
+	SIMPLIFIED_TO_HONG_KONG(() -> regional("t2hk.txt")),
+
+	TAIWAN_TO_SIMPLIFIED(() -> fromRegional("t2tw.txt")),
+
+	HONG_KONG_TO_SIMPLIFIED(() -> fromRegional("t2hk.txt"));
+
+	private final Supplier<PhraseConverter> build;
+
+	private volatile PhraseConverter converter;
+
+	ScriptConversion(Supplier<PhraseConverter> build) {
+		this.build = build;
 	}
 
-	static String toTraditional(String simplified) {
-		return SimplifiedToTraditional.CONVERTER.convert(simplified);
+	String convert(String text) {
+		return converter().convert(text);
 	}
 
-	static String toTaiwan(String simplified) {
-		return SimplifiedToTaiwan.CONVERTER.convert(simplified);
-	}
-
-	static String toHongKong(String simplified) {
-		return SimplifiedToHongKong.CONVERTER.convert(simplified);
-	}
-
-	static String toSimplified(String traditional) {
-		return TraditionalToSimplified.CONVERTER.convert(traditional);
-	}
-
-	static String taiwanToSimplified(String taiwan) {
-		return TaiwanToSimplified.CONVERTER.convert(taiwan);
-	}
-
-	static String hongKongToSimplified(String hongKong) {
-		return HongKongToSimplified.CONVERTER.convert(hongKong);
+	private PhraseConverter converter() {
+		PhraseConverter built = this.converter;
+		if (built == null) {
+			synchronized (this) {
+				built = this.converter;
+				if (built == null) {
+					built = this.build.get();
+					this.converter = built;
+				}
+			}
+		}
+		return built;
 	}
 
 	/** One of HanLP's tables, "key=value" per line, optionally read from value to key. */
@@ -76,7 +88,7 @@ final class ScriptTables {
 		for (Map.Entry<String, String> entry : toRegion.entrySet()) {
 			toTraditional.putIfAbsent(CharTable.convert(entry.getKey()), entry.getValue());
 		}
-		return PhraseConverter.over(SimplifiedToTraditional.CONVERTER, toTraditional);
+		return PhraseConverter.over(SIMPLIFIED_TO_TRADITIONAL.converter(), toTraditional);
 	}
 
 	/**
@@ -91,43 +103,7 @@ final class ScriptTables {
 			String simplified = toSimplified.get(entry.getValue());
 			toSimplified.put(entry.getKey(), simplified != null ? simplified : CharTable.convert(entry.getValue()));
 		}
-		return PhraseConverter.over(TraditionalToSimplified.CONVERTER, toSimplified);
-	}
-
-	private static final class SimplifiedToTraditional {
-
-		static final PhraseConverter CONVERTER = new PhraseConverter(table("s2t.txt", false));
-
-	}
-
-	private static final class TraditionalToSimplified {
-
-		static final PhraseConverter CONVERTER = new PhraseConverter(table("t2s.txt", false));
-
-	}
-
-	private static final class SimplifiedToTaiwan {
-
-		static final PhraseConverter CONVERTER = regional("t2tw.txt");
-
-	}
-
-	private static final class SimplifiedToHongKong {
-
-		static final PhraseConverter CONVERTER = regional("t2hk.txt");
-
-	}
-
-	private static final class TaiwanToSimplified {
-
-		static final PhraseConverter CONVERTER = fromRegional("t2tw.txt");
-
-	}
-
-	private static final class HongKongToSimplified {
-
-		static final PhraseConverter CONVERTER = fromRegional("t2hk.txt");
-
+		return PhraseConverter.over(TRADITIONAL_TO_SIMPLIFIED.converter(), toSimplified);
 	}
 
 }

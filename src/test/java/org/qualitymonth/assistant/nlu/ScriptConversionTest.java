@@ -7,80 +7,70 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.corpus.io.IOUtil;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * ScriptTables against HanLP's own converters, which they replace to save memory: the
- * same output for every key of HanLP's tables on its own and run together, for the
- * notice, the intent files and their held-out questions, and for random mixtures of those
- * characters.
+ * The script conversions against HanLP's own converters, which they replace to save
+ * memory: the same output for every key of HanLP's tables on its own and run together,
+ * for the notice, the intent files and their held-out questions, and for random mixtures
+ * of those characters.
  */
-class ScriptTablesTest {
+class ScriptConversionTest {
 
 	private static final List<String> TABLES = List.of("s2t.txt", "t2s.txt", "t2tw.txt", "t2hk.txt");
 
-	@Test
-	void simplifiedToTraditionalAsHanLP() {
-		assertSameAs(ScriptTables::toTraditional, HanLP::convertToTraditionalChinese);
+	private static final Map<ScriptConversion, UnaryOperator<String>> HANLP = Map.of(
+			ScriptConversion.SIMPLIFIED_TO_TRADITIONAL, HanLP::convertToTraditionalChinese,
+			ScriptConversion.SIMPLIFIED_TO_TAIWAN, HanLP::s2tw, ScriptConversion.SIMPLIFIED_TO_HONG_KONG, HanLP::s2hk,
+			ScriptConversion.TRADITIONAL_TO_SIMPLIFIED, HanLP::convertToSimplifiedChinese,
+			ScriptConversion.TAIWAN_TO_SIMPLIFIED, HanLP::tw2s, ScriptConversion.HONG_KONG_TO_SIMPLIFIED, HanLP::hk2s);
+
+	private static List<String> corpus;
+
+	@BeforeAll
+	static void readCorpus() {
+		corpus = corpus();
 	}
 
-	@Test
-	void simplifiedToTaiwanAsHanLP() {
-		assertSameAs(ScriptTables::toTaiwan, HanLP::s2tw);
-	}
-
-	@Test
-	void simplifiedToHongKongAsHanLP() {
-		assertSameAs(ScriptTables::toHongKong, HanLP::s2hk);
-	}
-
-	@Test
-	void traditionalToSimplifiedAsHanLP() {
-		assertSameAs(ScriptTables::toSimplified, HanLP::convertToSimplifiedChinese);
-	}
-
-	@Test
-	void taiwanToSimplifiedAsHanLP() {
-		assertSameAs(ScriptTables::taiwanToSimplified, HanLP::tw2s);
-	}
-
-	@Test
-	void hongKongToSimplifiedAsHanLP() {
-		assertSameAs(ScriptTables::hongKongToSimplified, HanLP::hk2s);
+	@ParameterizedTest
+	@EnumSource(ScriptConversion.class)
+	void convertsAsHanLPDoes(ScriptConversion conversion) {
+		UnaryOperator<String> hanlp = HANLP.get(conversion);
+		List<String> differing = new ArrayList<>();
+		for (String text : corpus) {
+			String expected = hanlp.apply(text);
+			String ours = conversion.convert(text);
+			if (!ours.equals(expected) && differing.size() < 10) {
+				differing.add(text + " -> " + ours + " (HanLP: " + expected + ")");
+			}
+		}
+		assertThat(differing).as("texts converted differently from HanLP, of %d", corpus.size()).isEmpty();
 	}
 
 	@Test
 	void textWithoutAnyEntryIsReturnedAsItIs() {
 		String text = "12315 hotline, ABC";
-		assertThat(ScriptTables.toTraditional(text)).isSameAs(text);
-		assertThat(ScriptTables.toTraditional("")).isEmpty();
+		assertThat(ScriptConversion.SIMPLIFIED_TO_TRADITIONAL.convert(text)).isSameAs(text);
+		assertThat(ScriptConversion.SIMPLIFIED_TO_TRADITIONAL.convert("")).isEmpty();
 	}
 
 	@Test
 	void longestPhraseWinsOverItsCharacters() {
 		// 软件 is a Taiwan word of its own (軟體); character by character it would be 軟件
-		assertThat(ScriptTables.toTaiwan("软件")).isEqualTo("軟體");
-		assertThat(ScriptTables.toTraditional("软件")).isEqualTo("軟件");
-	}
-
-	private static void assertSameAs(UnaryOperator<String> ours, UnaryOperator<String> hanlp) {
-		List<String> texts = corpus();
-		List<String> differing = new ArrayList<>();
-		for (String text : texts) {
-			String expected = hanlp.apply(text);
-			if (!ours.apply(text).equals(expected) && differing.size() < 10) {
-				differing.add(text + " -> " + ours.apply(text) + " (HanLP: " + expected + ")");
-			}
-		}
-		assertThat(differing).as("texts converted differently from HanLP, of %d", texts.size()).isEmpty();
+		assertThat(ScriptConversion.SIMPLIFIED_TO_TAIWAN.convert("软件")).isEqualTo("軟體");
+		assertThat(ScriptConversion.SIMPLIFIED_TO_TRADITIONAL.convert("软件")).isEqualTo("軟件");
 	}
 
 	private static List<String> corpus() {
