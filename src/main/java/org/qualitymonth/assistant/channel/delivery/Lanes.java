@@ -46,27 +46,11 @@ public final class Lanes {
 		CompletableFuture<T> result = new CompletableFuture<>();
 		CompletableFuture<Void> next = tails.compute(recipient, (key,
 				tail) -> (tail == null ? CompletableFuture.<Void>completedFuture(null) : tail).thenCompose(ignored -> {
-					start(task, result);
+					Stages.completeFrom(task, result);
 					return result.handle((value, failure) -> (Void) null);
 				}));
 		next.whenComplete((ignored, failure) -> tails.remove(recipient, next));
 		return result;
-	}
-
-	private static <T> void start(Supplier<? extends CompletionStage<T>> task, CompletableFuture<T> result) {
-		try {
-			task.get().whenComplete((value, failure) -> {
-				if (failure != null) {
-					result.completeExceptionally(failure);
-				}
-				else {
-					result.complete(value);
-				}
-			});
-		}
-		catch (RuntimeException ex) {
-			result.completeExceptionally(ex);
-		}
 	}
 
 	/** Recipients with work queued or running. */

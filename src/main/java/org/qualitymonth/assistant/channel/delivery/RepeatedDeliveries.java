@@ -42,19 +42,7 @@ public final class RepeatedDeliveries<T> {
 				results.remove(deliveryId, mine);
 			}
 		});
-		try {
-			work.get().whenComplete((result, failure) -> {
-				if (failure != null) {
-					mine.completeExceptionally(failure);
-				}
-				else {
-					mine.complete(result);
-				}
-			});
-		}
-		catch (RuntimeException ex) {
-			mine.completeExceptionally(ex);
-		}
+		Stages.completeFrom(work, mine);
 		return new Claim<>(true, mine);
 	}
 
