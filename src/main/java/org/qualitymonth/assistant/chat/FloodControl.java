@@ -59,13 +59,16 @@ public final class FloodControl {
 			.expireAfterAccess(settings.period().plusSeconds(1))
 			.maximumSize(settings.maxTracked())
 			.build();
-		// the bucket builder would copy the configuration into every bucket
-		return (key,
-				configuration) -> cache
-					.get(key,
-							k -> new LockFreeBucket(configuration, MathType.INTEGER_64_BITS, clock,
-									BucketListener.NOPE))
-					.tryConsumeAndReturnRemaining(1);
+		return (key, configuration) -> cache.get(key, k -> bucket(configuration, clock))
+			.tryConsumeAndReturnRemaining(1);
+	}
+
+	/**
+	 * A bucket on the shared configuration: Bucket.builder() would copy it into every
+	 * bucket.
+	 */
+	private static Bucket bucket(BucketConfiguration configuration, TimeMeter clock) {
+		return new LockFreeBucket(configuration, MathType.INTEGER_64_BITS, clock, BucketListener.NOPE);
 	}
 
 	/**
