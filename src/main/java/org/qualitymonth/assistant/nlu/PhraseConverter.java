@@ -44,17 +44,15 @@ final class PhraseConverter {
 				continue;
 			}
 			boolean single = key.length() == 1 && value.length() == 1;
-			if (single && base == null) {
-				// a character that stays itself needs no entry of its own: it is kept
-				// either way
-				this.singles[key.charAt(0)] = value.equals(key) ? 0 : value.charAt(0);
-			}
-			else if (single && !value.equals(key)) {
+			boolean unchanged = value.equals(key);
+			if (single && !unchanged) {
 				this.singles[key.charAt(0)] = value.charAt(0);
 			}
-			else {
-				// over a base, a character that stays itself must still hide the base's
-				// entry
+			else if (!single || base != null) {
+				// a phrase; or, over a base, a character that stays itself, which must
+				// still
+				// hide the base's entry (on its own table it needs none: it is kept
+				// either way)
 				this.phrases.put(key, value);
 				int first = key.charAt(0);
 				this.longest[first] = (short) Math.max(this.longest[first], key.length());
