@@ -180,16 +180,6 @@ final class Spool implements AutoCloseable {
 	}
 
 	/**
-	 * The entries of a closed segment; lines that cannot be read (a write cut short by a
-	 * crash) are skipped.
-	 */
-	List<SpoolEntry> read(Path segment) throws IOException {
-		List<SpoolEntry> entries = new ArrayList<>();
-		read(segment, Integer.MAX_VALUE, entries::addAll);
-		return entries;
-	}
-
-	/**
 	 * The entries of a closed segment in order, {@code size} at a time, so that a long
 	 * segment is never in memory whole; lines that cannot be read (a write cut short by a
 	 * crash) are skipped.

@@ -109,7 +109,7 @@ class QueryRecorderTest {
 		spool.rotate();
 		List<SpoolEntry> entries = new ArrayList<>();
 		for (Path segment : spool.closedSegments()) {
-			entries.addAll(spool.read(segment));
+			entries.addAll(SpoolTest.readAll(spool, segment));
 		}
 		return entries;
 	}
